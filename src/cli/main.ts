@@ -1,0 +1,133 @@
+// netkit's entry point: builds the command tree (loading only the noun asked for), runs
+// it, and turns every outcome into an exit code. The only place errors become exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import { Context } from './context.js';
+import type { IO } from './io.js';
+import { ALL_NOUNS, NOUNS } from './registry.js';
+import { GLOBAL_HEADING, addGlobalOptions, readGlobalFlags } from './global-options.js';
+import { UsageError } from './errors.js';
+import { EXIT, EXIT_TABLE, exitCodeFor } from './exit-codes.js';
+import { errorToJSON, errorMessage } from './output.js';
+import { VERSION } from './version.js';
+import { NetkitError } from '../protocols/core/errors.js';
+
+const ROOT_HELP = `
+Exit status:
+${EXIT_TABLE.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`).join('\n')}
+
+Examples:
+  $ netkit http status 418 --json
+  $ netkit uuid -u uuid5 -n @dns -N example.com
+  $ echo 6ba7b810-9dad-11d1-80b4-00c04fd430c8 | netkit uuid parse --json
+
+See netkit(1) and netkit-NOUN(1) for every command.
+`;
+
+/** Runs netkit with `argv` (the words after "netkit") and returns the exit code. */
+export async function main(argv: readonly string[], io: IO): Promise<number> {
+  const ctx = new Context(io);
+  let failed: Command | undefined;
+  let running: Command | undefined;
+  try {
+    const program = await buildProgram(ctx, nounIn(argv), (cmd) => (failed = cmd));
+    program.hook('preAction', (_root, action) => {
+      running = action;
+      ctx.setFlags(readGlobalFlags(action));
+      ctx.out.commandPath = commandPath(action);
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    await ctx.out.flush();
+    return ctx.exitCode;
+  } catch (err) {
+    const code = report(ctx, err, failed ?? running);
+    await ctx.out.flush();
+    return code;
+  }
+}
+
+/** Builds the root with every noun listed, and the noun named in argv fully loaded. */
+export async function buildProgram(ctx: Context, noun: string | typeof ALL_NOUNS | undefined, onUsageError: (cmd: Command) => void = () => {}): Promise<Command> {
+  const program = new Command('netkit')
+    .description("Python's Internet Protocols and Support chapter, from the shell")
+    .version(VERSION, '-V, --version', 'print the version')
+    .addHelpText('after', ROOT_HELP);
+  for (const entry of NOUNS) {
+    const cmd = entry.name === noun || noun === ALL_NOUNS ? (await entry.load()).make(ctx) : new Command(entry.name);
+    program.addCommand(cmd.description(entry.summary));
+  }
+  configure(program, ctx, onUsageError);
+  return program;
+}
+
+/** The noun a command line names: its first word that is not an option or an option's value. */
+function nounIn(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return argv[i + 1];
+    if (word === '--timeout') i++;
+    else if (word === 'help') continue;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
+/** Same settings on every command: exit on our terms, write through the output layer. */
+function configure(cmd: Command, ctx: Context, onUsageError: (cmd: Command) => void): void {
+  cmd.exitOverride();
+  cmd.configureOutput({
+    writeOut: (text) => ctx.out.write(text),
+    writeErr: (text) => ctx.out.stderr.write(text),
+    outputError: () => onUsageError(cmd),
+  });
+  cmd.addHelpOption(new Option('-h, --help', 'show help').helpGroup(GLOBAL_HEADING));
+  if (cmd.commands.length > 0) cmd.enablePositionalOptions();
+  addGlobalOptions(cmd);
+  // A value parser that rejects its value names this command in the error.
+  for (const option of cmd.options) {
+    const parse = option.parseArg;
+    if (!parse) continue;
+    option.parseArg = <T>(value: string, previous: T): T => {
+      try {
+        return parse(value, previous);
+      } catch (err) {
+        onUsageError(cmd);
+        throw err;
+      }
+    };
+  }
+  for (const sub of cmd.commands) configure(sub, ctx, onUsageError);
+}
+
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Prints the error the way DESIGN.md §4 says and returns its exit code. */
+function report(ctx: Context, err: unknown, cmd: Command | undefined): number {
+  const out = ctx.out;
+  if (cmd) out.commandPath = commandPath(cmd);
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.OK;
+    if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    out.error(err.message.replace(/^error: /, ''));
+    printUsage(ctx, cmd);
+    return EXIT.USAGE;
+  }
+  if (ctx.flags.json) out.stderr.write(JSON.stringify({ error: errorToJSON(err) }) + '\n');
+  else out.error(errorMessage(err));
+  if (err instanceof UsageError) {
+    if (!ctx.flags.json) printUsage(ctx, cmd);
+    return EXIT.USAGE;
+  }
+  if (err instanceof NetkitError) return exitCodeFor(err.kind);
+  if (ctx.flags.debug && err instanceof Error && err.stack) out.stderr.write(err.stack + '\n');
+  return EXIT.FAILURE;
+}
+
+function printUsage(ctx: Context, cmd: Command | undefined): void {
+  if (!cmd) return;
+  const path = ['netkit', commandPath(cmd)].filter(Boolean).join(' ');
+  ctx.out.stderr.write(`Usage: ${path} ${cmd.usage()}\nTry '${path} --help' for more information.\n`);
+}

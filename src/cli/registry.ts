@@ -1,0 +1,27 @@
+// The static list of nouns. Each loads lazily, so a command pays only for its own noun;
+// the imports are literal so the bundler can follow them into one file.
+import type { NounEntry } from './command.js';
+
+/** Pass to buildProgram to load every noun (completion scripts, documentation checks). */
+export const ALL_NOUNS = Symbol('all nouns');
+
+export const NOUNS: readonly NounEntry[] = [
+  {
+    name: 'http',
+    summary: 'HTTP tools: status codes (http.HTTPStatus)',
+    manPage: 'netkit-http',
+    load: () => import('../commands/http/index.js'),
+  },
+  {
+    name: 'uuid',
+    summary: 'generate and inspect UUIDs (python -m uuid, uuid.UUID)',
+    manPage: 'netkit-uuid',
+    load: () => import('../commands/uuid/index.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script (bash, zsh, fish)',
+    manPage: 'netkit',
+    load: () => import('../commands/completion/index.js'),
+  },
+];

@@ -1,0 +1,75 @@
+// A buffered writer for stdout/stderr: batches small writes into large chunks, honours
+// backpressure (await drain), and turns a closed pipe (EPIPE, `| head`) into a quiet stop.
+import type { OutStream } from './io.js';
+
+
+export class BufferedWriter {
+  private parts: Array<string | Uint8Array> = [];
+  private size = 0;
+  private waiting: Promise<void> | undefined;
+  /** True once the reader went away; callers producing streams should stop. */
+  closed = false;
+
+  /** `chunk`: bytes gathered before a write; 0 writes through (for stderr). */
+  constructor(
+    private readonly stream: OutStream,
+    private readonly chunk = 64 * 1024,
+  ) {
+    // A write error (EPIPE when the reader quit, or a full disk) ends the output: later
+    // writes are dropped and producers see `closed`.
+    stream.on('error', () => {
+      this.closed = true;
+    });
+  }
+
+  get isTTY(): boolean {
+    return this.stream.isTTY === true;
+  }
+
+  /** Queues text or bytes; large queues are written out at once. */
+  write(data: string | Uint8Array): void {
+    if (this.closed) return;
+    this.parts.push(data);
+    this.size += data.length;
+    if (this.size >= this.chunk) this.push();
+  }
+
+  /** True when the stream asked us to wait; `await drain()` before producing more. */
+  get full(): boolean {
+    return this.waiting !== undefined;
+  }
+
+  async drain(): Promise<void> {
+    while (this.waiting) await this.waiting;
+  }
+
+  async flush(): Promise<void> {
+    this.push();
+    await this.drain();
+  }
+
+  private push(): void {
+    if (this.size === 0) return;
+    const parts = this.parts;
+    this.parts = [];
+    this.size = 0;
+    if (this.closed) return;
+    const data = parts.length === 1 ? parts[0]! : parts.every((p) => typeof p === 'string') ? parts.join('') : Buffer.concat(parts.map(toBytes));
+    if (!this.stream.write(data) && !this.waiting) {
+      this.waiting = new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.stream.off('drain', done);
+          this.stream.off('close', done);
+          this.waiting = undefined;
+          resolve();
+        };
+        this.stream.on('drain', done);
+        this.stream.on('close', done);
+      });
+    }
+  }
+}
+
+function toBytes(part: string | Uint8Array): Uint8Array {
+  return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+}
