@@ -1,7 +1,9 @@
-// Bundles netkit for Node: dist/js/main.js plus lazily loaded chunks (one per noun and
-// per heavy library), so a pure command loads only what it uses.
+// Bundles netkit for Node into one CommonJS file, dist/js/netkit.cjs, loaded by bin/netkit
+// through V8's code cache. Nouns are initialised lazily inside the bundle; chalk, ora and
+// inquirer stay in node_modules and load only when a command needs them.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -9,7 +11,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 export const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  format: 'cjs',
   minifySyntax: true,
   legalComments: 'none',
   define: { __NETKIT_VERSION__: JSON.stringify(pkg.version) },
@@ -17,16 +19,17 @@ export const common = {
 };
 
 export async function buildJS() {
+  rmSync('dist/js', { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { main: 'src/cli/main.ts' },
-    outdir: 'dist/js',
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    // Bundled CommonJS dependencies call require(); give ESM chunks one.
-    banner: { js: "import { createRequire as __netkitRequire } from 'node:module'; const require = __netkitRequire(import.meta.url);" },
+    target: 'node20',
+    entryPoints: ['src/cli/run.ts'],
+    outfile: 'dist/js/netkit.cjs',
+    // Loaded from node_modules through bin/netkit's __netkitImport (src/cli/lazy-libs.ts).
+    external: ['chalk', 'ora', '@inquirer/prompts'],
   });
+  // One run writes the code cache for this Node next to the bundle.
+  execFileSync(process.execPath, ['bin/netkit', 'http', 'status', '200'], { stdio: 'ignore' });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildJS();

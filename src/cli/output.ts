@@ -3,6 +3,7 @@
 import type { IO } from './io.js';
 import { BufferedWriter } from './writer.js';
 import { NetkitError } from '../protocols/core/errors.js';
+import { loadChalk, loadOra } from './lazy-libs.js';
 
 export interface OutputFlags {
   json: boolean;
@@ -76,7 +77,7 @@ export class Output {
   /** Loads chalk when colour will be shown; call before rendering coloured output. */
   async useColors(): Promise<void> {
     if (!this.colorful) return;
-    const { Chalk } = await import('chalk');
+    const { Chalk } = await loadChalk();
     const chalk = new Chalk({ level: 1 });
     this.style = {
       bold: (t) => chalk.bold(t),
@@ -139,7 +140,7 @@ export class Output {
   async spin<T>(label: string, work: Promise<T>): Promise<T> {
     const f = this.flags;
     if (!this.io.stderr.isTTY || f.json || f.quiet || f.debug) return work;
-    const { default: ora } = await import('ora');
+    const { default: ora } = await loadOra();
     const spinner = ora({ text: label, stream: this.io.stderr, color: 'cyan', isEnabled: f.color }).start();
     try {
       const value = await work;

@@ -2,6 +2,7 @@
 // terminals and --no-input was not given. Otherwise asking is an error the caller names.
 import type { IO } from './io.js';
 import { UsageError } from './errors.js';
+import { loadPrompts } from './lazy-libs.js';
 
 export class Prompter {
   constructor(
@@ -17,14 +18,14 @@ export class Prompter {
   /** Asks for a secret without echo; `what` names it in the error when nobody can answer. */
   async password(message: string, what: string): Promise<string> {
     this.require(what);
-    const { password } = await import('@inquirer/prompts');
+    const { password } = await loadPrompts();
     return password({ message, mask: false }, { input: this.io.stdin, output: this.io.stderr });
   }
 
   async confirm(message: string, what: string, fallback?: boolean): Promise<boolean> {
     if (!this.interactive && fallback !== undefined) return fallback;
     this.require(what);
-    const { confirm } = await import('@inquirer/prompts');
+    const { confirm } = await loadPrompts();
     return confirm({ message }, { input: this.io.stdin, output: this.io.stderr });
   }
 

@@ -1,0 +1,19 @@
+// Wires the real process to main(): argv, streams, environment, Ctrl-C and the exit code.
+// The one place that touches `process` for the CLI; bin/netkit and the single-file
+// executable both start here.
+import { main } from './main.js';
+
+export { main };
+
+export function runProcess(): void {
+  process.once('SIGINT', () => process.exit(130));
+  main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
