@@ -45,10 +45,10 @@ export interface ErrorJSON {
 
 export function errorToJSON(err: unknown): ErrorJSON {
   if (err instanceof NetkitError) {
-    const json: ErrorJSON = { type: err.name, message: err.message };
-    if (err.python) json.python = err.python;
-    json.code = err.code;
-    return json;
+    // Key order as DESIGN.md §4 shows it: type, python, code, message.
+    return err.python
+      ? { type: err.name, python: err.python, code: err.code, message: err.message }
+      : { type: err.name, code: err.code, message: err.message };
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return { type: 'Error', message: e.message };
