@@ -1,7 +1,7 @@
 // http.HTTPStatus: look a status up by value, member name or phrase, with Python's fields
 // and the class predicates of Python 3.12 (is_success, ...).
-import { PyValueError, pyRepr } from '../core/errors.js';
-import { parsePyInt } from '../core/py-text.js';
+import { PyValueError } from '../core/errors.js';
+import { parsePyInt, pyRepr } from '../core/py-text.js';
 import { HTTP_STATUS_ROWS } from './status-table.js';
 
 /** One HTTPStatus member, keyed by Python's attribute names. */

@@ -1,7 +1,7 @@
 // uuid.UUID: parsing exactly as Python's UUID(hex) does, and every attribute Python
 // reports (hex, int, urn, version, variant, fields, time, clock_seq, node, bytes_le).
-import { PyValueError, pyRepr } from '../core/errors.js';
-import { parsePyInt } from '../core/py-text.js';
+import { PyValueError } from '../core/errors.js';
+import { intErrorMessage, parsePyInt } from '../core/py-text.js';
 
 // Python's variant names (uuid.RESERVED_NCS, RFC_4122, RESERVED_MICROSOFT, RESERVED_FUTURE).
 export const RESERVED_NCS = 'reserved for NCS compatibility';
@@ -133,7 +133,7 @@ export function parseUUID(text: string): UUID {
   if (Array.from(hex).length !== 32) throw new PyValueError(BAD_UUID, 'ERR_BAD_UUID');
   const value = parsePyInt(hex, 16);
   // int() quotes the literal in its own error, which UUID() lets through.
-  if (value === undefined) throw new PyValueError(`invalid literal for int() with base 16: ${pyRepr(hex)}`, 'ERR_BAD_UUID');
+  if (value === undefined) throw new PyValueError(intErrorMessage(hex, 16), 'ERR_BAD_UUID');
   return UUID.fromInt(value);
 }
 
