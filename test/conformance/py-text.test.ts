@@ -1,12 +1,7 @@
 // Python's text rules against CPython 3.11 (fixtures/py-int.json): int(s, 10) and
 // int(s, 16) (parsePyInt), repr(s) (pyRepr) and s.strip() (pyStrip).
-import * as pyText from '../../src/protocols/core/py-text.js';
-import * as errors from '../../src/protocols/core/errors.js';
+import { parsePyInt, pyRepr, pyStrip } from '../../src/protocols/core/py-text.js';
 import { conformance, errorOutcome, loadFixture, type Fixture } from './conformance.js';
-
-const { parsePyInt, pyStrip } = pyText;
-// pyRepr lives in errors.ts and is moving to py-text.ts; take it from whichever has it.
-const pyRepr = ((pyText as Record<string, unknown>).pyRepr ?? (errors as Record<string, unknown>).pyRepr) as (text: string) => string;
 
 interface IntCase {
   tag: string;

@@ -36,7 +36,7 @@ export function bashScript(tree: CommandNode[]): string {
     .join('\n');
   return `# bash completion for netkit
 _netkit() {
-  local cur path="" i words
+  local cur path="" candidate i words
   cur="\${COMP_WORDS[COMP_CWORD]}"
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in -*) ;; *)

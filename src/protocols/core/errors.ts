@@ -1,7 +1,5 @@
 import { pyRepr } from './py-text.js';
 
-export { pyRepr };
-
 // Base error classes shared by every engine. Engines throw these; only src/cli/main.ts
 // turns them into exit codes (through `kind`) and messages.
 

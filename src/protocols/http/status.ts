@@ -1,7 +1,7 @@
 // http.HTTPStatus: look a status up by value, member name or phrase, with Python's fields
 // and the class predicates of Python 3.12 (is_success, ...).
 import { PyValueError } from '../core/errors.js';
-import { parsePyInt, pyRepr } from '../core/py-text.js';
+import { parsePyInt, pyRepr, pyStrip } from '../core/py-text.js';
 import { HTTP_STATUS_ROWS } from './status-table.js';
 
 /** One HTTPStatus member, keyed by Python's attribute names. */
@@ -43,7 +43,7 @@ for (const s of HTTP_STATUSES) {
 
 /** "not found", "Not-Found", "I'm a Teapot" → "NOT_FOUND", "IM_A_TEAPOT". */
 function nameKey(text: string): string {
-  return text.trim().toUpperCase().replace(/'/g, '').replace(/[^A-Z0-9]+/g, '_');
+  return pyStrip(text).toUpperCase().replace(/'/g, '').replace(/[^A-Z0-9]+/g, '_');
 }
 
 /** HTTPStatus(value): the member, or Python's ValueError. */
@@ -65,7 +65,7 @@ const STATUS_LINE = /^HTTP\/\d(?:\.\d)? +(\d{3})(?: .*)?$/;
 export function lookupStatus(input: string): HTTPStatusInfo {
   const number = parsePyInt(input, 10);
   if (number !== undefined) return statusByValue(number);
-  const line = STATUS_LINE.exec(input.trim());
+  const line = STATUS_LINE.exec(pyStrip(input));
   if (line) return statusByValue(Number(line[1]));
   const found = BY_KEY.get(nameKey(input));
   if (!found) throw new PyValueError(`${pyRepr(input)} is not a valid HTTPStatus`, 'ERR_UNKNOWN_STATUS');
