@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { common } from './build.mjs';
-import { CACHE, DIST, NODE_VERSION, ROOT, SEA_DIR, SEA_FUSE, TARGETS, exePath, nodeBinary } from './exe-targets.mjs';
+import { BUNDLE_NAME, CACHE, DIST, NODE_VERSION, ROOT, SEA_DIR, SEA_FUSE, TARGETS, WRAPPER, exePath, nodeBinary } from './exe-targets.mjs';
 
 const require = createRequire(import.meta.url);
 const rel = (p) => relative(process.cwd(), p) || '.';
@@ -72,70 +72,99 @@ export function fetchNode(target) {
 
 // ---- 2. bundle ---------------------------------------------------------------------------
 
-const BUNDLE = join(SEA_DIR, 'netkit.cjs');
+const BUNDLE = join(SEA_DIR, BUNDLE_NAME);
 const SNAPSHOT_BUNDLE = join(SEA_DIR, 'netkit-snapshot.cjs');
 
-/** The launcher imports the built ESM bundle; the executable compiles the sources instead. */
-const sourceMain = {
-  name: 'netkit-source-main',
+/**
+ * commander requires node:child_process at load time, for executable subcommands netkit
+ * does not have; that one require pulls in net, dgram, stream and ~40 more builtins (about
+ * a third of the start-up). Load it on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'netkit-lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /(^|\/)dist\/js\/main\.js$/ }, () => ({ path: join(ROOT, 'src/cli/main.ts') }));
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) return undefined;
+      const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
   },
 };
 
+/**
+ * The bundle is src/cli/run.ts as CommonJS: module.exports = { main, runProcess }. The
+ * executable's main script (LOADER) compiles it and calls runProcess(). For a snapshot
+ * build the bundle itself is the main script and runs runProcess() from v8.startupSnapshot's
+ * deserialize-main function.
+ */
+function entry({ snapshot }) {
+  const run = join(ROOT, 'src/cli/run.ts');
+  if (!existsSync(run)) throw new Error('src/cli/run.ts (exporting main and runProcess) is missing');
+  if (!snapshot) return { entryPoints: [run] };
+  const contents = `import { runProcess } from './run.ts';
+import { startupSnapshot } from 'node:v8';
+startupSnapshot.setDeserializeMainFunction(() => runProcess());
+`;
+  return { stdin: { contents, resolveDir: join(ROOT, 'src/cli'), sourcefile: 'sea-snapshot.ts', loader: 'ts' } };
+}
+
 export async function bundle({ snapshot = false } = {}) {
   mkdirSync(SEA_DIR, { recursive: true });
-  // bin/netkit has no extension, so hand it to esbuild as stdin; drop its #! line (the SEA
-  // main script is compiled as a CommonJS function body, where #! is a syntax error).
-  const launcher = readFileSync(join(ROOT, 'bin/netkit'), 'utf8').replace(/^#!.*\n/, '');
-  const entry = snapshot ? snapshotEntry(launcher) : launcher;
+  const outfile = snapshot ? SNAPSHOT_BUNDLE : BUNDLE;
   await build({
     ...common,
-    stdin: { contents: entry, resolveDir: join(ROOT, 'bin'), sourcefile: 'bin/netkit', loader: 'js' },
-    outfile: snapshot ? SNAPSHOT_BUNDLE : BUNDLE,
+    ...entry({ snapshot }),
+    outfile,
     format: 'cjs',
     target: 'node24',
     splitting: false,
+    // Everything goes in (chalk, ora, inquirer too): the executable has no node_modules,
+    // and its main script may require() builtins only. import() becomes a lazy init.
+    external: [],
     minifySyntax: true,
     minifyWhitespace: true,
-    plugins: [sourceMain],
-    // The bundle is the whole program; nothing is left to require() but builtins.
+    plugins: [lazyChildProcess],
     logOverride: { 'empty-import-meta': 'silent' },
   });
-  return snapshot ? SNAPSHOT_BUNDLE : BUNDLE;
+  return outfile;
 }
 
 /**
- * Snapshot entry: the launcher's body becomes the deserialize-main function, so building
- * the snapshot evaluates the module graph (commander, main, ...) and the executable starts
- * from that heap. Per-process state (argv, streams, env, cwd) is only read at run time.
+ * The executable's main script. SEA's own code cache (useCodeCache) is made by compiling
+ * the main script without running it, so it holds only the top-level code: every function
+ * netkit calls would still be compiled at start-up. Instead the bundle is an asset,
+ * compiled here with a V8 code cache made *after* running netkit's commands (see
+ * scripts/exe-cache.mjs), like bin/netkit does with its on-disk cache. The wrapper and
+ * filename must match exe-cache.mjs exactly, or V8 rejects the cache.
+ * NETKIT_EXE_CHECK_CACHE=1 reports a rejected cache on stderr (the build checks it).
  */
-function snapshotEntry(launcher) {
-  const body = launcher.replace(/^import \{ main \} from '\.\.\/dist\/js\/main\.js';\n/m, '');
-  if (body === launcher) throw new Error('bin/netkit: cannot find its import of ../dist/js/main.js');
-  return `import { main, buildProgram } from '../dist/js/main.js';
-import { startupSnapshot } from 'node:v8';
-void buildProgram;
-startupSnapshot.setDeserializeMainFunction(() => {
-${body}
+const LOADER = `'use strict';
+const sea = require('node:sea');
+const { Script } = require('node:vm');
+let cachedData;
+try {
+  cachedData = new Uint8Array(sea.getRawAsset('netkit.cache'));
+} catch {}
+const script = new Script(${JSON.stringify(WRAPPER[0])} + sea.getAsset('netkit.cjs', 'utf8') + ${JSON.stringify(WRAPPER[1])}, {
+  filename: ${JSON.stringify(BUNDLE_NAME)},
+  cachedData,
 });
+if (process.env.NETKIT_EXE_CHECK_CACHE) process.stderr.write(\`netkit: code cache \${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'}\\n\`);
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, require, bundle);
+bundle.exports.runProcess();
 `;
-}
 
 // ---- 3. blob -----------------------------------------------------------------------------
 
-/** Makes the SEA preparation blob with `generator` (a Node ${NODE_VERSION} for this host). */
-export function makeBlob(generator, target, main, { codeCache, snapshot }) {
+/** Makes a SEA preparation blob with `generator` (the Node ${NODE_VERSION} built for this host). */
+export function makeBlob(generator, target, settings) {
   const blob = join(SEA_DIR, `${target.platform}.blob`);
   const config = join(SEA_DIR, `sea-config-${target.platform}.json`);
-  writeFileSync(
-    config,
-    JSON.stringify(
-      { main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: codeCache, useSnapshot: snapshot },
-      null,
-      2,
-    ) + '\n',
-  );
+  const json = { output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, ...settings };
+  writeFileSync(config, JSON.stringify(json, null, 2) + '\n');
   run(generator, ['--experimental-sea-config', config], { cwd: SEA_DIR });
   return blob;
 }
@@ -185,21 +214,51 @@ export async function buildExe({ only, snapshot = false, codeCache = true } = {}
   t0 = performance.now();
   const plain = await bundle();
   const snap = snapshot ? await bundle({ snapshot: true }) : undefined;
+  const loader = join(SEA_DIR, 'loader.cjs');
+  writeFileSync(loader, LOADER);
   console.log(`bundled ${rel(plain)} (${Math.round(readFileSync(plain).length / 1024)} KiB, ${ms(t0)})`);
+
+  // Code caches are specific to V8's version, flags and CPU: only the host's own target
+  // gets one, made by running the bundle under that very binary.
+  const cache = join(SEA_DIR, 'netkit.cache');
+  rmSync(cache, { force: true });
+  if (codeCache && !snapshot && targets.includes(host)) {
+    t0 = performance.now();
+    run(generator, [join(ROOT, 'scripts/exe-cache.mjs'), plain, cache]);
+    console.log(`code cache ${rel(cache)} (${Math.round(readFileSync(cache).length / 1024)} KiB, ${ms(t0)})`);
+  }
 
   for (const target of targets) {
     t0 = performance.now();
-    // Code cache and snapshots are V8-version, flag and CPU specific: only for the host's own
-    // target. A snapshot replaces the code cache.
     const own = target.platform === host.platform;
-    const useSnapshot = snapshot && own;
-    const blob = makeBlob(generator, target, useSnapshot ? snap : plain, { codeCache: codeCache && own && !useSnapshot, snapshot: useSnapshot });
-    const out = await inject(target, blob);
-    const mode = useSnapshot ? 'snapshot' : codeCache && own ? 'code cache' : 'plain';
+    let settings;
+    let mode;
+    if (snapshot && own) {
+      settings = { main: snap, useSnapshot: true };
+      mode = 'startup snapshot';
+    } else {
+      const cached = own && existsSync(cache);
+      settings = {
+        main: loader,
+        useCodeCache: cached,
+        assets: { [BUNDLE_NAME]: plain, ...(cached ? { 'netkit.cache': cache } : {}) },
+      };
+      mode = cached ? 'code cache' : 'no code cache';
+    }
+    const out = await inject(target, makeBlob(generator, target, settings));
+    if (own) check(out, settings.assets?.['netkit.cache'] !== undefined);
     console.log(`${rel(out)} (${mode}, ${Math.round(readFileSync(out).length / 1048576)} MiB, ${ms(t0)})`);
   }
   // Leftovers of an interrupted build.
   for (const name of readdirSync(DIST)) if (name.endsWith('.tmp')) rmSync(join(DIST, name), { force: true });
+}
+
+/** Runs the host's executable once: it must print the version and, if it has one, take its cache. */
+function check(exe, cached) {
+  const r = spawnSync(exe, ['--version'], { encoding: 'utf8', env: { ...process.env, NETKIT_EXE_CHECK_CACHE: '1' }, timeout: 30_000 });
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  if (r.status !== 0 || r.stdout.trim() !== version) throw new Error(`${rel(exe)} --version: exit ${r.status}, printed ${JSON.stringify(r.stdout + r.stderr)}`);
+  if (cached && !r.stderr.includes('code cache accepted')) throw new Error(`${rel(exe)}: V8 did not take the embedded code cache (${r.stderr.trim()})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,6 +11,10 @@ export const DIST = join(ROOT, 'dist');
 export const SEA_DIR = join(DIST, 'sea');
 export const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
+/** How the executable's loader compiles the bundle; the code cache is only valid for these. */
+export const WRAPPER = ['(function (exports, require, module) {', '\n})'];
+export const BUNDLE_NAME = 'netkit.cjs';
+
 /** @typedef {{ platform: string, pkg: string, integrity: string, bin: string, exe: string, os: string, arch: string }} Target */
 
 /** @type {Target[]} */
