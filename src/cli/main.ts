@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { Context } from './context.js';
 import type { IO } from './io.js';
 import { ALL_NOUNS, NOUNS } from './registry.js';
-import { GLOBAL_HEADING, addGlobalOptions, readGlobalFlags } from './global-options.js';
+import { GLOBAL_HEADING, GLOBAL_OPTIONS, addGlobalOptions, readGlobalFlags } from './global-options.js';
 import { UsageError } from './errors.js';
 import { EXIT, EXIT_TABLE, exitCodeFor } from './exit-codes.js';
 import { errorToJSON, errorMessage } from './output.js';
@@ -59,12 +59,14 @@ export async function buildProgram(ctx: Context, noun: string | typeof ALL_NOUNS
   return program;
 }
 
+const VALUE_FLAGS = new Set(GLOBAL_OPTIONS.filter((spec) => spec.arg).map((spec) => spec.long));
+
 /** The noun a command line names: its first word that is not an option or an option's value. */
 function nounIn(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') return argv[i + 1];
-    if (word === '--timeout') i++;
+    if (VALUE_FLAGS.has(word)) i++;
     else if (word === 'help') continue;
     else if (!word.startsWith('-')) return word;
   }

@@ -86,3 +86,9 @@ test('spinner is skipped off a terminal: the work still completes', async () => 
   const ctx = context(false, false);
   assert.equal(await ctx.out.spin('working', Promise.resolve(42)), 42);
 });
+
+test('a global option value before the noun is not taken for the noun', async () => {
+  const r = await runCli(['--timeout', '5', 'http', 'status', '200']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '200 OK - Request fulfilled, document follows\n');
+});
