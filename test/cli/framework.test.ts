@@ -13,7 +13,9 @@ test('--help at every level exits 0 with examples on stdout', async () => {
     assert.equal(r.stderr, '');
   }
   assert.match((await runCli(['--help'])).stdout, /Exit status:\n +0 +success/);
-  assert.match((await runCli(['uuid', 'parse', '--help'])).stdout, /Examples:\n  \$ netkit uuid parse /);
+  for (const argv of [['--help'], ['http', '--help'], ['http', 'status', '--help'], ['uuid', '--help'], ['uuid', 'parse', '--help'], ['completion', '--help']]) {
+    assert.match((await runCli(argv)).stdout, /\nExamples:\n  \$ netkit /, argv.join(' '));
+  }
 });
 
 test('--version prints the version', async () => {
