@@ -78,7 +78,12 @@ function gregorianTicks(): bigint {
   return ticks;
 }
 
-function writeNode(out: Uint8Array, at: number, node: number): void {
+/** Bytes 8-15 of uuid1 and uuid6: a fresh random 14-bit clock sequence, then getnode(). */
+function writeClockSeqAndNode(out: Uint8Array, at: number): void {
+  const clockSeq = randomBits(14);
+  out[at + 8] = clockSeq >> 8;
+  out[at + 9] = clockSeq & 0xff;
+  let node = getNode();
   for (let i = 5; i >= 0; i--) {
     out[at + 10 + i] = node % 256;
     node = Math.floor(node / 256);
@@ -91,7 +96,6 @@ export function uuid1Into(out: Uint8Array, at: number): void {
   const timeLow = Number(t & 0xffffffffn);
   const timeMid = Number((t >> 32n) & 0xffffn);
   const timeHi = Number((t >> 48n) & 0x0fffn);
-  const clockSeq = randomBits(14);
   out[at] = timeLow >>> 24;
   out[at + 1] = (timeLow >>> 16) & 0xff;
   out[at + 2] = (timeLow >>> 8) & 0xff;
@@ -100,9 +104,7 @@ export function uuid1Into(out: Uint8Array, at: number): void {
   out[at + 5] = timeMid & 0xff;
   out[at + 6] = timeHi >> 8;
   out[at + 7] = timeHi & 0xff;
-  out[at + 8] = clockSeq >> 8;
-  out[at + 9] = clockSeq & 0xff;
-  writeNode(out, at, getNode());
+  writeClockSeqAndNode(out, at);
   stamp(out, at, 1);
 }
 
@@ -111,13 +113,10 @@ export function uuid6Into(out: Uint8Array, at: number): void {
   const t = gregorianTicks();
   const hiMid = t >> 12n; // 48 bits
   const low = Number(t & 0x0fffn);
-  const clockSeq = randomBits(14);
   for (let i = 5; i >= 0; i--) out[at + i] = Number((hiMid >> BigInt(8 * (5 - i))) & 0xffn);
   out[at + 6] = low >> 8;
   out[at + 7] = low & 0xff;
-  out[at + 8] = clockSeq >> 8;
-  out[at + 9] = clockSeq & 0xff;
-  writeNode(out, at, getNode());
+  writeClockSeqAndNode(out, at);
   stamp(out, at, 6);
 }
 
