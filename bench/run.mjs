@@ -2,7 +2,7 @@
 // start-up of a pure command against bare Node and python3, and a million UUIDs against
 // python3's uuid module. Prints medians and minimums in ms and the ratios with their budgets.
 //
-// Usage: npm run bench [-- GROUP...]   (groups: startup, uuid)
+// Usage: npm run bench [-- [--builtin] GROUP...]   (groups: startup, uuid)
 // Uses hyperfine when installed (--export-json), else a built-in runner that spawns the
 // commands in turn and takes the median. Entries whose program is missing are skipped with
 // a note: build them with `npm run build` and `npm run build:exe`.
@@ -30,7 +30,8 @@ function capture(cmd, args) {
 /** The real python3 interpreter, not a pyenv or asdf shim (a shim costs a shell start-up). */
 const PYTHON = capture('python3', ['-c', 'import sys; print(sys.executable)']);
 const PYTHON_VERSION = PYTHON && capture(PYTHON, ['-c', 'import platform; print(platform.python_version())']);
-const HYPERFINE = capture('hyperfine', ['--version']);
+const BUILTIN = process.argv.includes('--builtin');
+const HYPERFINE = BUILTIN ? undefined : capture('hyperfine', ['--version']);
 /** util-linux uuidgen has a count option only from 2.39 (-C/--count); Debian 12 has 2.38. */
 const UUIDGEN = (() => {
   const help = capture('uuidgen', ['--help']);
@@ -175,14 +176,14 @@ function runGroup(group) {
   return stats;
 }
 
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((a) => a !== '--builtin');
 const unknown = wanted.filter((w) => !GROUPS.some((g) => g.name === w));
 if (unknown.length) {
   console.error(`bench: unknown group ${unknown.join(', ')} (groups: ${GROUPS.map((g) => g.name).join(', ')})`);
   process.exit(2);
 }
 console.log(
-  `netkit bench: ${HYPERFINE ?? 'built-in runner (install hyperfine for better statistics)'}; ` +
+  `netkit bench: ${HYPERFINE ?? (BUILTIN ? 'built-in runner' : 'built-in runner (install hyperfine for better statistics)')}; ` +
     `node ${process.versions.node} and ${NODE_VERSION} (embedded); python ${PYTHON_VERSION ?? 'not installed'}` +
     (PYTHON ? ` (${PYTHON})` : ''),
 );

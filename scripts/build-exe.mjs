@@ -3,13 +3,19 @@
 //
 //   1. fetch the official Node 24 binaries from the npm registry (`npm pack node-<os>-<arch>`),
 //      check the tarballs against pinned integrity values, cache them in .cache/node/;
-//   2. bundle bin/netkit (with src/cli/main.ts behind it) into one CommonJS file;
-//   3. make the SEA blob with the same Node version (code cache for the host's own target);
-//   4. inject the blob into a copy of each Node binary with postject.
+//   2. bundle src/cli/run.ts (what bin/netkit runs) with every dependency into one
+//      CommonJS file, dist/sea/netkit.cjs;
+//   3. for the host's own target, run that bundle under the embedded Node to make a V8 code
+//      cache of the code netkit actually runs (scripts/exe-cache.mjs);
+//   4. make each SEA blob with the host's Node 24 (the blob must come from the Node version
+//      it goes into): a small loader as the main script, the bundle (and cache) as assets;
+//   5. inject the blob into a copy of each Node binary with postject.
+// docs/exe.md explains the choices and the figures behind them.
 //
 // Usage: node scripts/build-exe.mjs [--only linux-x64,win-x64] [--snapshot] [--no-code-cache]
-//   --snapshot       linux-x64 only: build a V8 startup snapshot of the bundle (useSnapshot)
-//   --no-code-cache  do not embed a V8 code cache, even for the host's own target
+//   --only           build only these targets
+//   --snapshot       host target: a V8 startup snapshot instead (useSnapshot; slower, see docs)
+//   --no-code-cache  no code cache, even for the host's own target
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -212,6 +218,7 @@ export async function buildExe({ only, snapshot = false, codeCache = true } = {}
   console.log(`node binaries ready in ${rel(CACHE)} (${ms(t0)})`);
 
   t0 = performance.now();
+  rmSync(SEA_DIR, { recursive: true, force: true });
   const plain = await bundle();
   const snap = snapshot ? await bundle({ snapshot: true }) : undefined;
   const loader = join(SEA_DIR, 'loader.cjs');
