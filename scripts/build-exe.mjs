@@ -23,6 +23,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSy
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { common } from './build.mjs';
 import { BUNDLE_NAME, CACHE, DIST, NODE_VERSION, ROOT, SEA_DIR, SEA_FUSE, TARGETS, WRAPPER, exePath, nodeBinary } from './exe-targets.mjs';
 
@@ -268,7 +269,7 @@ function check(exe, cached) {
   if (cached && !r.stderr.includes('code cache accepted')) throw new Error(`${rel(exe)}: V8 did not take the embedded code cache (${r.stderr.trim()})`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' },

@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -24,12 +25,13 @@ interface Result {
 }
 
 /** Runs a command with optional stdin text; kills it after `timeout` ms. */
-function run(argv: readonly string[], opts: { input?: string; timeout: number; env?: NodeJS.ProcessEnv }): Promise<Result> {
+function run(argv: readonly string[], opts: { input?: string; timeout: number; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: opts.timeout,
       env: opts.env ?? process.env,
+      cwd: opts.cwd,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -109,10 +111,18 @@ suite('netkit-linux-x64', hostIsX64Linux ? missingFile(X64) : 'not a linux-x64 h
     assert.match(r.stderr, /code cache accepted/);
   });
 
-  it('runs without node_modules or the sources around it', async () => {
-    const r = await run([X64, 'http', 'status', '--json', '418'], { timeout: 30_000, env: { PATH: '/usr/bin:/bin' } });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).phrase, "I'm a Teapot");
+  it('runs on its own, away from the sources and node_modules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netkit-exe-'));
+    try {
+      const copy = join(dir, 'netkit');
+      copyFileSync(X64, copy);
+      chmodSync(copy, 0o755);
+      const r = await run([copy, 'http', 'status', '--json', '418'], { timeout: 30_000, cwd: dir, env: { PATH: '/usr/bin:/bin' } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).phrase, "I'm a Teapot");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
