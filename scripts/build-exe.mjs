@@ -83,24 +83,6 @@ const BUNDLE = join(SEA_DIR, BUNDLE_NAME);
 const SNAPSHOT_BUNDLE = join(SEA_DIR, 'netkit-snapshot.cjs');
 
 /**
- * commander requires node:child_process at load time, for executable subcommands netkit
- * does not have; that one require pulls in net, dgram, stream and ~40 more builtins (about
- * a third of the start-up). Load it on first use instead.
- */
-const lazyChildProcess = {
-  name: 'netkit-lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const eager = "const childProcess = require('node:child_process');";
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(eager)) return undefined;
-      const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
-  },
-};
-
-/**
  * The bundle is src/cli/run.ts as CommonJS: module.exports = { main, runProcess }. The
  * executable's main script (LOADER) compiles it and calls runProcess(). For a snapshot
  * build the bundle itself is the main script and runs runProcess() from v8.startupSnapshot's
@@ -132,7 +114,6 @@ export async function bundle({ snapshot = false } = {}) {
     external: [],
     minifySyntax: true,
     minifyWhitespace: true,
-    plugins: [lazyChildProcess],
     logOverride: { 'empty-import-meta': 'silent' },
   });
   return outfile;

@@ -5,6 +5,24 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
+/**
+ * commander requires node:child_process at load time, for executable subcommands netkit
+ * does not have; that one require pulls in net, dgram, stream and ~40 more builtins (about
+ * a third of the start-up). Load it on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'netkit-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${args.path}: commander changed; update the lazy child_process rewrite`);
+      const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** Options shared with the single-file executable build. */
@@ -16,6 +34,7 @@ export const common = {
   legalComments: 'none',
   define: { __NETKIT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 };
 
 export async function buildJS() {

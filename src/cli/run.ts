@@ -8,7 +8,10 @@ export { main };
 export function runProcess(): void {
   process.once('SIGINT', () => process.exit(130));
   main(process.argv.slice(2), {
-    stdin: process.stdin,
+    // process.stdin sets up a stream on first touch; most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
