@@ -4,7 +4,7 @@ import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { runBatch } from '../../cli/batch.js';
 import { parseUUID } from '../../protocols/uuid/uuid.js';
-import { renderRecord, toRecord, type UUIDRecord } from './record.js';
+import { renderRecord, toRecord, toSummary, type UUIDSummary } from './record.js';
 
 const EXAMPLES = [
   'netkit uuid parse 6ba7b810-9dad-11d1-80b4-00c04fd430c8',
@@ -25,9 +25,9 @@ export function makeParseCommand(ctx: Context, run = runParse): Command {
 /** One record per UUID; exit code 1 if any was malformed. */
 export async function runParse(ctx: Context, uuids: readonly string[]): Promise<number> {
   await ctx.out.useColors();
-  const summary = await runBatch<UUIDRecord>(ctx, uuids, {
+  const summary = await runBatch<UUIDSummary>(ctx, uuids, {
     operand: 'UUID',
-    handle: (text) => toRecord(parseUUID(text)),
+    handle: ctx.flags.json ? (text) => toRecord(parseUUID(text)) : (text) => toSummary(parseUUID(text)),
     render: renderRecord,
   });
   return summary.failed > 0 ? 1 : 0;

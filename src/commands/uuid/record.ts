@@ -45,7 +45,14 @@ export function toRecord(u: UUID): UUIDRecord {
   };
 }
 
+/** What the human form shows: all a line needs, without computing the rest. */
+export type UUIDSummary = Pick<UUIDRecord, 'uuid' | 'version' | 'timestamp' | 'variant'>;
+
+export function toSummary(u: UUID): UUIDSummary {
+  return { uuid: u.toString(), version: u.version, timestamp: uuidTimestamp(u), variant: u.variant };
+}
+
 /** `UUID VERSION TIMESTAMP VARIANT`, "-" for a value that does not apply. */
-export function renderRecord(r: UUIDRecord, style: Style): string {
+export function renderRecord(r: UUIDSummary, style: Style): string {
   return `${style.bold(r.uuid)} ${r.version ?? '-'} ${r.timestamp ?? '-'} ${r.variant}\n`;
 }

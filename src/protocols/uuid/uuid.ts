@@ -13,6 +13,11 @@ export const RESERVED_FUTURE = 'reserved for future definition';
 export const GREGORIAN_OFFSET = 0x01b21dd213814000n;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Value of each ASCII hex digit by char code; -1 for anything else.
+const HEX_VALUE = Int8Array.from({ length: 128 }, (_, c) => {
+  const d = '0123456789abcdef'.indexOf(String.fromCharCode(c).toLowerCase());
+  return d;
+});
 
 function hexOf(bytes: Uint8Array, from: number, to: number): string {
   let s = '';
@@ -36,15 +41,31 @@ export class UUID {
     return new UUID(bytes);
   }
 
-  /** From exactly 32 hex digits. */
-  static fromHex(hex: string): UUID {
+  /**
+   * From 32 ASCII hex digits, optionally with hyphens at 8, 13, 18 and 23 (the canonical
+   * form); undefined if `text` is anything else.
+   */
+  static fromHex(text: string): UUID | undefined {
+    const hyphens = text.length === 36;
+    if (!hyphens && text.length !== 32) return undefined;
+    if (hyphens && (text.charCodeAt(8) !== 45 || text.charCodeAt(13) !== 45 || text.charCodeAt(18) !== 45 || text.charCodeAt(23) !== 45)) return undefined;
     const bytes = new Uint8Array(16);
-    for (let i = 0; i < 16; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    let at = 0;
+    for (let i = 0; i < 16; i++) {
+      if (hyphens && (i === 4 || i === 6 || i === 8 || i === 10)) at++;
+      const hi = HEX_VALUE[text.charCodeAt(at)] ?? -1;
+      const lo = HEX_VALUE[text.charCodeAt(at + 1)] ?? -1;
+      if (hi < 0 || lo < 0) return undefined;
+      bytes[i] = (hi << 4) | lo;
+      at += 2;
+    }
     return new UUID(bytes);
   }
 
+  private hexCache: string | undefined;
+
   get hex(): string {
-    return hexOf(this.bytes, 0, 16);
+    return (this.hexCache ??= hexOf(this.bytes, 0, 16));
   }
 
   get int(): bigint {
@@ -53,8 +74,8 @@ export class UUID {
 
   /** str(uuid): 8-4-4-4-12 lower-case hex. */
   toString(): string {
-    const b = this.bytes;
-    return `${hexOf(b, 0, 4)}-${hexOf(b, 4, 6)}-${hexOf(b, 6, 8)}-${hexOf(b, 8, 10)}-${hexOf(b, 10, 16)}`;
+    const h = this.hex;
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
   get urn(): string {
@@ -116,7 +137,7 @@ export class UUID {
   /** The bytes with the first three fields little-endian (Microsoft GUID order), as hex. */
   get bytes_le(): string {
     const b = this.bytes;
-    return hexOf(b.slice(0, 4).reverse(), 0, 4) + hexOf(b.slice(4, 6).reverse(), 0, 2) + hexOf(b.slice(6, 8).reverse(), 0, 2) + hexOf(b, 8, 16);
+    return HEX[b[3]!]! + HEX[b[2]!] + HEX[b[1]!] + HEX[b[0]!] + HEX[b[5]!] + HEX[b[4]!] + HEX[b[7]!] + HEX[b[6]!] + hexOf(b, 8, 16);
   }
 }
 
@@ -128,8 +149,11 @@ const BAD_UUID = 'badly formed hexadecimal UUID string';
  * allows a sign, "0x", underscores, whitespace and Unicode digits).
  */
 export function parseUUID(text: string): UUID {
+  const canonical = UUID.fromHex(text);
+  if (canonical) return canonical;
   const hex = stripBraces(text.replaceAll('urn:', '').replaceAll('uuid:', '')).replaceAll('-', '');
-  if (hex.length === 32 && /^[0-9a-fA-F]{32}$/.test(hex)) return UUID.fromHex(hex);
+  const plain = UUID.fromHex(hex);
+  if (plain) return plain;
   if (Array.from(hex).length !== 32) throw new PyValueError(BAD_UUID, 'ERR_BAD_UUID');
   const value = parsePyInt(hex, 16);
   // int() quotes the literal in its own error, which UUID() lets through.
