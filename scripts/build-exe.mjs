@@ -126,7 +126,7 @@ export async function bundle({ snapshot = false } = {}) {
  * compiled here with a V8 code cache made *after* running netkit's commands (see
  * scripts/exe-cache.mjs), like bin/netkit does with its on-disk cache. The wrapper and
  * filename must match exe-cache.mjs exactly, or V8 rejects the cache.
- * NETKIT_EXE_CHECK_CACHE=1 reports a rejected cache on stderr (the build checks it).
+ * NETKIT_CHECK_CACHE=1 reports a rejected cache on stderr (the build checks it).
  */
 const LOADER = `'use strict';
 const sea = require('node:sea');
@@ -139,7 +139,7 @@ const script = new Script(${JSON.stringify(WRAPPER[0])} + sea.getAsset('netkit.c
   filename: ${JSON.stringify(BUNDLE_NAME)},
   cachedData,
 });
-if (process.env.NETKIT_EXE_CHECK_CACHE) process.stderr.write(\`netkit: code cache \${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'}\\n\`);
+if (process.env.NETKIT_CHECK_CACHE) process.stderr.write(\`netkit: code cache \${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'}\\n\`);
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, require, bundle);
 bundle.exports.runProcess();
@@ -244,7 +244,7 @@ export async function buildExe({ only, snapshot = false, codeCache = true } = {}
 
 /** Runs the host's executable once: it must print the version and, if it has one, take its cache. */
 function check(exe, cached) {
-  const r = spawnSync(exe, ['--version'], { encoding: 'utf8', env: { ...process.env, NETKIT_EXE_CHECK_CACHE: '1' }, timeout: 30_000 });
+  const r = spawnSync(exe, ['--version'], { encoding: 'utf8', env: { ...process.env, NETKIT_CHECK_CACHE: '1' }, timeout: 30_000 });
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
   if (r.status !== 0 || r.stdout.trim() !== version) throw new Error(`${rel(exe)} --version: exit ${r.status}, printed ${JSON.stringify(r.stdout + r.stderr)}`);
   if (cached && !r.stderr.includes('code cache accepted')) throw new Error(`${rel(exe)}: V8 did not take the embedded code cache (${r.stderr.trim()})`);

@@ -107,7 +107,7 @@ suite('netkit-linux-x64', hostIsX64Linux ? missingFile(X64) : 'not a linux-x64 h
   commonCases([X64], 30_000);
 
   it('takes its embedded V8 code cache', async () => {
-    const r = await run([X64, '--version'], { timeout: 30_000, env: { ...process.env, NETKIT_EXE_CHECK_CACHE: '1' } });
+    const r = await run([X64, '--version'], { timeout: 30_000, env: { ...process.env, NETKIT_CHECK_CACHE: '1' } });
     assert.match(r.stderr, /code cache accepted/);
   });
 

@@ -1,0 +1,55 @@
+// bin/netkit end to end: the built bundle (npm install runs the build) through the real
+// launcher, its exit codes, a reader that quits early, and the code cache it keeps.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/netkit', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../dist/js/netkit.cjs', import.meta.url));
+const missing = existsSync(BUNDLE) ? undefined : 'dist/js/netkit.cjs is missing: run npm run build';
+
+function netkit(args: string[], input = ''): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function guard(t: { skip: (reason: string) => void }): boolean {
+  if (!missing) return true;
+  if (process.env.NETKIT_REQUIRE_PEERS === '1') assert.fail(missing);
+  t.skip(missing);
+  return false;
+}
+
+test('bin/netkit runs a command and passes its exit code on', (t) => {
+  if (!guard(t)) return;
+  assert.deepEqual(netkit(['http', 'status', '404']), { status: 0, stdout: '404 Not Found - Nothing matches the given URI\n', stderr: '' });
+  assert.deepEqual(netkit(['http', 'status', '999']), { status: 1, stdout: '', stderr: 'netkit: http status: 999 is not a valid HTTPStatus\n' });
+  assert.equal(netkit(['--bogus']).status, 2);
+  assert.equal(netkit(['uuid', 'parse', '--json'], '6ba7b810-9dad-11d1-80b4-00c04fd430c8\n').stdout.startsWith('{"uuid":"6ba7b810-'), true);
+});
+
+test('a reader that quits early ends netkit quietly', (t) => {
+  if (!guard(t)) return;
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" uuid -C 2000000 | head -n 1`], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^[0-9a-f-]{36}\n$/);
+  assert.equal(r.stderr, '');
+});
+
+test('chalk, loaded through the launcher, colours a terminal', (t) => {
+  if (!guard(t)) return;
+  const script = spawnSync('script', ['--version'], { timeout: 10_000 });
+  if (script.error) return t.skip('script(1) is not installed');
+  const r = spawnSync('script', ['-qc', `"${process.execPath}" "${BIN}" http status 200`, '/dev/null'], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /\u001b\[32m200\u001b\[39m OK/);
+});
+
+test('the code cache next to the bundle is accepted', (t) => {
+  if (!guard(t)) return;
+  netkit(['--version']); // writes the cache if it was absent or made by another Node
+  const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, NETKIT_CHECK_CACHE: '1' } });
+  assert.equal(r.stderr, 'netkit: code cache accepted\n');
+});
