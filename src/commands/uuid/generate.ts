@@ -6,7 +6,18 @@ import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
 import { parsePyInt, pyRepr } from '../../protocols/core/py-text.js';
 import { NetkitError } from '../../protocols/core/errors.js';
-import { NAME_BASED, NAMESPACES, UUID_FUNCTIONS, generatorFor, resolveNamespace, uuid3, uuid4Bulk, uuid5, type UUIDFunction } from '../../protocols/uuid/generate.js';
+import {
+  NAMESPACES,
+  UUID_FUNCTIONS,
+  bulkGenerator,
+  isNameBased,
+  resolveNamespace,
+  uuid3,
+  uuid5,
+  type BulkGenerator,
+  type NameBasedFunction,
+  type UUIDFunction,
+} from '../../protocols/uuid/generate.js';
 import { UUID_FORMATS, formatLines, type UUIDFormat } from '../../protocols/uuid/format.js';
 import { UUID } from '../../protocols/uuid/uuid.js';
 import { renderRecord, toRecord } from './record.js';
@@ -60,38 +71,39 @@ export function makeGenerateCommand(ctx: Context, run = runGenerate): Command {
 const BLOCK = 4096;
 
 export async function runGenerate(ctx: Context, opts: GenerateOptions): Promise<number> {
-  const { uuid: fn, count } = opts;
-  if (NAME_BASED.includes(fn)) {
-    if (!opts.namespace || !opts.name) {
-      throw new UsageError(`Incorrect number of arguments. ${fn} requires a namespace and a name. ${HELP}`);
-    }
-  } else if (opts.namespace !== undefined || opts.name !== undefined) {
-    throw new UsageError(`Incorrect number of arguments. ${fn} does not take a namespace or a name. ${HELP}`);
-  }
-  if (NAME_BASED.includes(fn)) {
-    let namespace: UUID;
-    try {
-      namespace = resolveNamespace(opts.namespace!);
-    } catch (err) {
-      if (err instanceof NetkitError) throw new UsageError(`${err.message}: ${pyRepr(opts.namespace!)}`);
-      throw err;
-    }
-    const one = (fn === 'uuid3' ? uuid3 : uuid5)(namespace, opts.name!);
-    await emit(ctx, opts, count, (buf, n) => {
-      for (let i = 0; i < n; i++) buf.set(one.bytes, i * 16);
-    });
-    return 0;
-  }
-  const gen = generatorFor(fn);
-  await emit(ctx, opts, count, (buf, n) => {
-    if (fn === 'uuid4') uuid4Bulk(buf, n);
-    else for (let i = 0; i < n; i++) gen(buf, i * 16);
-  });
+  const fill = isNameBased(opts.uuid) ? nameBasedFill(opts.uuid, opts) : randomFill(opts.uuid, opts);
+  await emit(ctx, opts, fill);
   return 0;
 }
 
+/** uuid3/uuid5: the same UUID every time, as Python prints it NUM times. */
+function nameBasedFill(fn: NameBasedFunction, opts: GenerateOptions): BulkGenerator {
+  if (!opts.namespace || !opts.name) {
+    throw new UsageError(`Incorrect number of arguments. ${fn} requires a namespace and a name. ${HELP}`);
+  }
+  let namespace: UUID;
+  try {
+    namespace = resolveNamespace(opts.namespace);
+  } catch (err) {
+    if (err instanceof NetkitError) throw new UsageError(`${err.message}: ${pyRepr(opts.namespace)}`);
+    throw err;
+  }
+  const one = (fn === 'uuid3' ? uuid3 : uuid5)(namespace, opts.name);
+  return (buf, n) => {
+    for (let i = 0; i < n; i++) buf.set(one.bytes, i * 16);
+  };
+}
+
+function randomFill(fn: Exclude<UUIDFunction, NameBasedFunction>, opts: GenerateOptions): BulkGenerator {
+  if (opts.namespace !== undefined || opts.name !== undefined) {
+    throw new UsageError(`Incorrect number of arguments. ${fn} does not take a namespace or a name. ${HELP}`);
+  }
+  return bulkGenerator(fn);
+}
+
 /** Generates `count` UUIDs a block at a time and writes them, waiting when stdout is full. */
-async function emit(ctx: Context, opts: GenerateOptions, count: number, fill: (buf: Uint8Array, n: number) => void): Promise<void> {
+async function emit(ctx: Context, opts: GenerateOptions, fill: BulkGenerator): Promise<void> {
+  const { count } = opts;
   const out = ctx.out;
   const buf = new Uint8Array(16 * BLOCK);
   for (let done = 0; done < count && !out.stdout.closed; ) {

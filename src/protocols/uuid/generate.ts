@@ -8,7 +8,11 @@ import { getNode } from './node-id.js';
 
 export const UUID_FUNCTIONS = ['uuid1', 'uuid3', 'uuid4', 'uuid5', 'uuid6', 'uuid7', 'uuid8'] as const;
 export type UUIDFunction = (typeof UUID_FUNCTIONS)[number];
-export const NAME_BASED: readonly UUIDFunction[] = ['uuid3', 'uuid5'];
+export type NameBasedFunction = 'uuid3' | 'uuid5';
+
+export function isNameBased(fn: UUIDFunction): fn is NameBasedFunction {
+  return fn === 'uuid3' || fn === 'uuid5';
+}
 
 /** The namespaces of RFC 9562 §6.6, by the names Python's CLI gives them. */
 export const NAMESPACES: Readonly<Record<string, string>> = {
@@ -27,11 +31,6 @@ export function resolveNamespace(text: string): UUID {
 function stamp(out: Uint8Array, at: number, version: number): void {
   out[at + 6] = (out[at + 6]! & 0x0f) | (version << 4);
   out[at + 8] = (out[at + 8]! & 0x3f) | 0x80;
-}
-
-export function uuid4Into(out: Uint8Array, at: number): void {
-  out.set(randomBytes(16), at);
-  stamp(out, at, 4);
 }
 
 /** Fills `out` with `count` version-4 UUIDs in one go. */
@@ -174,20 +173,27 @@ export function uuid8Into(out: Uint8Array, at: number): void {
   stamp(out, at, 8);
 }
 
-/** The generator for a time- or random-based function (not uuid3/uuid5). */
-export function generatorFor(fn: UUIDFunction): (out: Uint8Array, at: number) => void {
+/** Fills `out` with `count` UUIDs of a time- or random-based function. */
+export type BulkGenerator = (out: Uint8Array, count: number) => void;
+
+function oneByOne(gen: (out: Uint8Array, at: number) => void): BulkGenerator {
+  return (out, count) => {
+    for (let i = 0; i < count; i++) gen(out, i * 16);
+  };
+}
+
+/** The bulk generator of a function that takes no namespace or name (not uuid3/uuid5). */
+export function bulkGenerator(fn: Exclude<UUIDFunction, 'uuid3' | 'uuid5'>): BulkGenerator {
   switch (fn) {
     case 'uuid1':
-      return uuid1Into;
+      return oneByOne(uuid1Into);
     case 'uuid4':
-      return uuid4Into;
+      return uuid4Bulk;
     case 'uuid6':
-      return uuid6Into;
+      return oneByOne(uuid6Into);
     case 'uuid7':
-      return uuid7Into;
+      return oneByOne(uuid7Into);
     case 'uuid8':
-      return uuid8Into;
-    default:
-      throw new TypeError(`${fn} needs a namespace and a name`);
+      return oneByOne(uuid8Into);
   }
 }
