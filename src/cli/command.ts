@@ -24,14 +24,6 @@ export function withExamples(cmd: Command, examples: readonly string[]): Command
   return cmd;
 }
 
-/** commander argParser for a non-negative integer option. */
-export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`invalid int value: '${value}'`);
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`invalid int value: '${value}'`);
-  return n;
-}
-
 /** commander argParser for a positive number of seconds. */
 export function parseSeconds(value: string): number {
   const n = Number(value);

@@ -1,5 +1,3 @@
-import { pyRepr } from './py-text.js';
-
 // Base error classes shared by every engine. Engines throw these; only src/cli/main.ts
 // turns them into exit codes (through `kind`) and messages.
 
@@ -35,13 +33,5 @@ export class PyValueError extends NetkitError {
   override name = 'ValueError';
   constructor(message: string, code = 'ERR_VALUE') {
     super(message, { code, python: 'ValueError' });
-  }
-}
-
-/** Python's KeyError; its message is the repr of the key, as Python prints it. */
-export class PyKeyError extends NetkitError {
-  override name = 'KeyError';
-  constructor(key: string, code = 'ERR_KEY') {
-    super(pyRepr(key), { code, python: 'KeyError' });
   }
 }

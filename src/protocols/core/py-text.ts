@@ -11,10 +11,6 @@ const FLIPS: number[] = (() => {
   return PRINTABLE_FLIPS.split(',').map((d) => (at += parseInt(d, 36)));
 })();
 
-export function isPySpace(cp: number): boolean {
-  return PY_SPACE.has(cp);
-}
-
 /** str.isprintable() for one code point. */
 export function isPyPrintable(cp: number): boolean {
   let lo = 0;
