@@ -94,3 +94,26 @@ test('a global option value before the noun is not taken for the noun', async ()
   assert.equal(r.code, 0);
   assert.equal(r.stdout, '200 OK - Request fulfilled, document follows\n');
 });
+
+test('result() is one pretty JSON document under --json, its human form otherwise', async () => {
+  const text = (s: PassThrough): string => (s.read() ?? '').toString();
+  for (const json of [false, true]) {
+    const stdout = new PassThrough();
+    const ctx = new Context({ stdin: Readable.from([]), stdout, stderr: new PassThrough(), env: {}, cwd: '/' }, { json });
+    ctx.out.result({ a: 1, b: [2] }, (v) => `a is ${v.a}\n`);
+    await ctx.out.flush();
+    assert.equal(text(stdout), json ? '{\n  "a": 1,\n  "b": [\n    2\n  ]\n}\n' : 'a is 1\n');
+  }
+});
+
+test('status and warnings go to stderr, and -q silences them', async () => {
+  for (const quiet of [false, true]) {
+    const stderr = new PassThrough();
+    const ctx = new Context({ stdin: Readable.from([]), stdout: new PassThrough(), stderr, env: {}, cwd: '/' }, { quiet });
+    ctx.out.commandPath = 'uuid';
+    ctx.out.status('working');
+    ctx.out.warn('careful');
+    await ctx.out.flush();
+    assert.equal((stderr.read() ?? '').toString(), quiet ? '' : 'working\nnetkit: uuid: warning: careful\n');
+  }
+});
