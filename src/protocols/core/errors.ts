@@ -35,3 +35,11 @@ export class PyValueError extends NetkitError {
     super(message, { code, python: 'ValueError' });
   }
 }
+
+/** Python's TypeError: an operation got an object of the wrong kind (e.g. mixed IP versions). */
+export class PyTypeError extends NetkitError {
+  override name = 'TypeError';
+  constructor(message: string, code = 'ERR_TYPE') {
+    super(message, { code, python: 'TypeError' });
+  }
+}
