@@ -22,13 +22,17 @@ export interface BatchSummary {
   failed: number;
 }
 
-/** Runs `handle` over every operand and writes records; returns counts. */
-export async function runBatch<T>(ctx: Context, operands: readonly string[], opts: BatchOptions<T>): Promise<BatchSummary> {
+/**
+ * Calls `visit` on every operand: the arguments, or else each non-empty stdin line. An
+ * operand that throws a NetkitError (not a usage error) becomes an error record and the
+ * walk goes on. Stops early when stdout's reader has gone. Returns counts.
+ */
+export async function eachOperand(ctx: Context, operands: readonly string[], operand: string, visit: (input: string) => void): Promise<BatchSummary> {
   const summary: BatchSummary = { done: 0, failed: 0 };
   const out = ctx.out;
   const one = (input: string): void => {
     try {
-      out.record(opts.handle(input), opts.render);
+      visit(input);
       summary.done++;
     } catch (err) {
       if (!(err instanceof NetkitError) || err.kind === 'usage') throw err;
@@ -38,13 +42,14 @@ export async function runBatch<T>(ctx: Context, operands: readonly string[], opt
   };
   if (operands.length > 0) {
     for (const input of operands) {
+      if (out.stdout.closed) break;
       one(input);
       if (out.stdout.full) await out.stdout.drain();
     }
     return summary;
   }
   if (ctx.io.stdin.isTTY) {
-    throw new UsageError(`no ${opts.operand} given: pass it as an argument or one per line on standard input`);
+    throw new UsageError(`no ${operand} given: pass it as an argument or one per line on standard input`);
   }
   for await (const lines of readLines(ctx.io.stdin)) {
     for (const line of lines) {
@@ -59,6 +64,11 @@ export async function runBatch<T>(ctx: Context, operands: readonly string[], opt
     if (out.stdout.full) await out.stdout.drain();
   }
   return summary;
+}
+
+/** Writes one record per operand (`handle`'s result); returns counts. */
+export function runBatch<T>(ctx: Context, operands: readonly string[], opts: BatchOptions<T>): Promise<BatchSummary> {
+  return eachOperand(ctx, operands, opts.operand, (input) => ctx.out.record(opts.handle(input), opts.render));
 }
 
 /**
