@@ -64,6 +64,13 @@ function v6Prefix(mask: string | undefined): number {
   return mask === undefined ? 128 : prefixFromPrefixString(mask, 128);
 }
 
+/** Python's AssertionError (address_exclude's "cannot happen", reachable with scope ids). */
+function assertionError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'AssertionError';
+  return e;
+}
+
 /** What the two network classes share; all arithmetic is on bigint. */
 abstract class BaseNetwork<A extends IPAddress> {
   abstract readonly version: 4 | 6;
@@ -231,10 +238,12 @@ abstract class BaseNetwork<A extends IPAddress> {
         yield s1;
         [s1, s2] = s2.halves();
       } else {
-        throw new Error(`Error performing exclusion: s1: ${s1} s2: ${s2} other: ${other}`);
+        throw assertionError(`Error performing exclusion: s1: ${s1} s2: ${s2} other: ${other}`);
       }
     }
-    yield s1.equals(other) ? s2 : s1;
+    if (s1.equals(other)) yield s2;
+    else if (s2.equals(other)) yield s1;
+    else throw assertionError(`Error performing exclusion: s1: ${s1} s2: ${s2} other: ${other}`);
   }
 
   /** Python's `<` between networks of one version: network address, then netmask. */

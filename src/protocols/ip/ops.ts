@@ -17,9 +17,23 @@ function makeNetwork(version: 4 | 6, value: bigint, prefixlen: number): IPNetwor
   return version === 4 ? new IPv4Network(new IPv4Address(Number(value)), prefixlen) : new IPv6Network(new IPv6Address(value), prefixlen);
 }
 
-/** Python's `a > b` for addresses (total_ordering: not a < b and a != b, so scope ids count). */
+/**
+ * Python's `a > b` for addresses: total_ordering's `not a < b and a != b`, so equal values
+ * with different scope ids count as greater. Interfaces: IPv4Interface.__lt__ against a
+ * bare address returns False (it looks for `other.network`), so an interface is always
+ * "greater" than an address and an address never greater than an interface.
+ */
 function greater(a: IPAddress, b: IPAddress): boolean {
-  return !(a.bigint < b.bigint) && !addressEquals(a, b);
+  const ai = isInterface(a);
+  const bi = isInterface(b);
+  if (ai !== bi) return ai;
+  let less = a.bigint < b.bigint;
+  if (ai) {
+    const na = (a as IPv4Interface).network;
+    const nb = (b as IPv4Interface).network;
+    less = na.compare(nb as IPv4Network) < 0 || (na.equals(nb) && less);
+  }
+  return !less && !addressEquals(a, b);
 }
 
 /** The blocks covering [first, last] with bigint arithmetic (the loop of summarize_address_range). */
