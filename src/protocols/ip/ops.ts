@@ -151,28 +151,25 @@ function collapseNetworks(nets: IPNetwork[]): IPNetwork[] {
   return out;
 }
 
-/** collapse_addresses for one version: addresses (and /32, /128 networks) become ranges first. */
+/**
+ * collapse_addresses for one version. Addresses (and /32, /128 networks) go through the
+ * bulk path: Python's sort, range finding and summarizing give the minimal cover of the
+ * address set, which is what summarizing the merged ranges gives too (a repeated value
+ * with another scope id only splits a range, and the merge step joins the halves again).
+ */
 function collapseFamily(version: 4 | 6, items: IPObject[]): IPNetwork[] {
-  const ips = new Map<string, IPAddress>();
+  const values: (number | bigint)[] = [];
   const nets: IPNetwork[] = [];
   for (const item of items) {
-    if (!isNetwork(item)) {
-      const key = item instanceof IPv6Address ? `${item.int}%${item.scope_id ?? ''}` : `${item.int}`;
-      ips.set(key, item);
-    } else if (item.prefixlen === item.max_prefixlen) ips.set(`${item.network_address.bigint}%${(item.network_address as IPv6Address).scope_id ?? ''}`, item.network_address);
+    if (!isNetwork(item)) values.push(item.int);
+    else if (item.prefixlen === item.max_prefixlen) values.push(item.network_address.int);
     else nets.push(item);
   }
-  const values = [...ips.values()].map((a) => a.bigint).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const blocks: IPNetwork[] = [];
-  // _find_address_range: a repeated value (another scope id) starts a new range, as in Python.
-  let i = 0;
-  while (i < values.length) {
-    let j = i;
-    while (j + 1 < values.length && values[j + 1] === values[j]! + 1n) j++;
-    for (const [n, p] of summarizeBig(values[i]!, values[j]!, version === 4 ? 32 : 128)) blocks.push(makeNetwork(version, n, p));
-    i = j + 1;
-  }
-  return collapseNetworks([...blocks, ...nets]);
+  const blocks: IPNetwork[] =
+    version === 4
+      ? collapseIPv4(Uint32Array.from(values as number[])).map(([n, p]) => new IPv4Network(new IPv4Address(n), p))
+      : collapseIPv6(values as bigint[]).map(([n, p]) => new IPv6Network(new IPv6Address(n), p));
+  return nets.length === 0 ? blocks : collapseNetworks([...blocks, ...nets]);
 }
 
 /**
