@@ -1,13 +1,16 @@
 // netkit side by side with what users would run instead, in one run (DESIGN.md §6):
-// start-up of a pure command against bare Node and python3, and a million UUIDs against
-// python3's uuid module. Prints medians and minimums in ms and the ratios with their budgets.
+// start-up of a pure command against bare Node and python3, a million UUIDs against
+// python3's uuid module, ip collapse and ip info over a million addresses against
+// python3's ipaddress, and ip info against ipcalc and sipcalc. Prints medians and
+// minimums in ms, throughput and peak memory where they matter, and the ratios with their
+// budgets.
 //
-// Usage: npm run bench [-- [--builtin] GROUP...]   (groups: startup, uuid)
+// Usage: npm run bench [-- [--builtin] GROUP...]   (groups: startup, uuid, ip-collapse, ip-info, ipcalc)
 // Uses hyperfine when installed (--export-json), else a built-in runner that spawns the
 // commands in turn and takes the median. Entries whose program is missing are skipped with
 // a note: build them with `npm run build` and `npm run build:exe`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_VERSION, ROOT, exePath, nodeBinary, targetByPlatform } from '../scripts/exe-targets.mjs';
@@ -19,6 +22,13 @@ const NODE20 = process.execPath;
 const LAUNCHER = join(ROOT, 'bin/netkit');
 const JS_BUNDLE = join(ROOT, 'dist/js/netkit.cjs');
 const PY_LOOP = 'import uuid\nfor _ in range(1000000): print(uuid.uuid4())';
+const PY_COLLAPSE = 'import sys, ipaddress\nfor n in ipaddress.collapse_addresses([ipaddress.ip_address(l.strip()) for l in sys.stdin]): print(n)';
+// The fields `netkit ip info --json` prints for an IPv4 address, as a python3 loop writes them.
+const PY_INFO = `import sys, json, ipaddress
+for l in sys.stdin:
+    a = ipaddress.ip_address(l.strip())
+    print(json.dumps({"type": "address", "address": str(a), "version": a.version, "int": str(int(a)), "compressed": a.compressed, "exploded": a.exploded, "packed": a.packed.hex(), "reverse_pointer": a.reverse_pointer, "max_prefixlen": a.max_prefixlen, "is_multicast": a.is_multicast, "is_private": a.is_private, "is_global": a.is_global, "is_unspecified": a.is_unspecified, "is_reserved": a.is_reserved, "is_loopback": a.is_loopback, "is_link_local": a.is_link_local}, separators=(",", ":")))`;
+const MILLION = 1_000_000;
 
 // ---- what is installed -------------------------------------------------------------------
 
@@ -32,6 +42,8 @@ const PYTHON = capture('python3', ['-c', 'import sys; print(sys.executable)']);
 const PYTHON_VERSION = PYTHON && capture(PYTHON, ['-c', 'import platform; print(platform.python_version())']);
 const BUILTIN = process.argv.includes('--builtin');
 const HYPERFINE = BUILTIN ? undefined : capture('hyperfine', ['--version']);
+const IPCALC = capture('ipcalc', ['-n', '192.168.1.0/24']);
+const SIPCALC = capture('sipcalc', ['192.168.1.0/24']);
 /** util-linux uuidgen has a count option only from 2.39 (-C/--count); Debian 12 has 2.38. */
 const UUIDGEN = (() => {
   const help = capture('uuidgen', ['--help']);
@@ -46,9 +58,9 @@ const UUIDGEN = (() => {
  * @typedef {{ name: string, title: string, runs: number, warmup: number, entries: Entry[], ratios: Ratio[] }} Group
  */
 
-/** An entry, or a skipped one when `path` is not there. */
-function entry(id, label, argv, missing) {
-  return missing ? { id, label, missing } : { id, label, argv };
+/** An entry, or a skipped one when `path` is not there; `runs` overrides the group's (slow peers). */
+function entry(id, label, argv, missing, runs) {
+  return missing ? { id, label, missing } : { id, label, argv, runs };
 }
 const needs = (path, how) => (existsSync(path) ? undefined : `${path.replace(ROOT, '')} is missing (${how})`);
 
@@ -95,20 +107,106 @@ const GROUPS = [
       { a: 'uuidgen', b: 'exe', label: 'uuidgen / exe (speed-up)', budget: 1, kind: 'at least' },
     ],
   },
+  {
+    name: 'ip-collapse',
+    title: 'ip collapse of a million random IPv4 addresses (stdin)',
+    runs: 5,
+    warmup: 1,
+    input: () => randomAddresses(MILLION),
+    memory: true,
+    entries: [
+      entry('exe', 'netkit-linux-x64 ip collapse', [EXE, 'ip', 'collapse'], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit ip collapse`, [NODE20, LAUNCHER, 'ip', 'collapse'], needs(JS_BUNDLE, 'npm run build')),
+      entry('python', 'python: collapse_addresses(ip_address(line) ...)', [PYTHON ?? 'python3', '-c', PY_COLLAPSE], PYTHON ? undefined : 'python3 is not installed', 1),
+    ],
+    ratios: [
+      { a: 'js', b: 'none', label: 'js time (s)', budget: 1, kind: 'at most', absolute: true },
+      { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: Infinity, kind: 'at least' },
+      { a: 'python', b: 'exe', label: 'python / exe (speed-up)', budget: Infinity, kind: 'at least' },
+    ],
+  },
+  {
+    name: 'ip-info',
+    title: 'ip info --json streaming a million random IPv4 addresses (stdin)',
+    runs: 3,
+    warmup: 1,
+    input: () => randomAddresses(MILLION),
+    lines: MILLION,
+    entries: [
+      entry('exe', 'netkit-linux-x64 ip info --json', [EXE, 'ip', 'info', '--json'], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit ip info --json`, [NODE20, LAUNCHER, 'ip', 'info', '--json'], needs(JS_BUNDLE, 'npm run build')),
+      entry('python', 'python: ip_address(line) fields as JSON', [PYTHON ?? 'python3', '-c', PY_INFO], PYTHON ? undefined : 'python3 is not installed', 1),
+    ],
+    ratios: [
+      { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: 10, kind: 'at least' },
+      { a: 'python', b: 'exe', label: 'python / exe (speed-up)', budget: 10, kind: 'at least' },
+    ],
+  },
+  {
+    name: 'ipcalc',
+    title: 'one network described: netkit ip info against ipcalc and sipcalc',
+    runs: 20,
+    warmup: 3,
+    entries: [
+      entry('exe', 'netkit-linux-x64 ip info 192.168.1.0/24', [EXE, 'ip', 'info', '192.168.1.0/24'], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit ip info 192.168.1.0/24`, [NODE20, LAUNCHER, 'ip', 'info', '192.168.1.0/24'], needs(JS_BUNDLE, 'npm run build')),
+      entry('ipcalc', 'ipcalc 192.168.1.0/24', ['ipcalc', '-n', '192.168.1.0/24'], IPCALC ? undefined : 'ipcalc is not installed'),
+      entry('sipcalc', 'sipcalc 192.168.1.0/24', ['sipcalc', '192.168.1.0/24'], SIPCALC ? undefined : 'sipcalc is not installed'),
+      entry('python', 'python: print ip_network attributes', [PYTHON ?? 'python3', '-c', "import ipaddress; n = ipaddress.ip_network('192.168.1.0/24'); print(n.network_address, n.broadcast_address, n.netmask, n.num_addresses, n.is_private)"], PYTHON ? undefined : 'python3 is not installed'),
+    ],
+    ratios: [
+      { a: 'exe', b: 'ipcalc', label: 'exe / ipcalc', budget: Infinity, kind: 'at most' },
+      { a: 'exe', b: 'sipcalc', label: 'exe / sipcalc', budget: Infinity, kind: 'at most' },
+      { a: 'exe', b: 'python', label: 'exe / python', budget: Infinity, kind: 'at most' },
+    ],
+  },
 ];
+
+/** A file of `n` random IPv4 addresses, one per line (seeded, so every run sees the same). */
+function randomAddresses(n) {
+  const file = join(tmpdir(), `netkit-bench-ipv4-${n}.txt`);
+  if (existsSync(file)) return file;
+  let seed = 0x9e3779b9;
+  const next = () => (seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0);
+  const lines = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = next();
+    lines[i] = `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
 
 // ---- runners ------------------------------------------------------------------------------
 
 /** POSIX single quotes, which hyperfine's -N splitting (shell-words) understands. */
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
-/** hyperfine: every entry of the group in one invocation; returns seconds per entry id. */
-function withHyperfine(group, entries) {
+/**
+ * hyperfine: the group's entries in one invocation (an entry with its own `runs`, a slow
+ * peer, in one of its own, without warm-up); returns seconds per entry id.
+ */
+function withHyperfine(group, entries, input) {
+  const shared = entries.filter((e) => e.runs === undefined);
+  const times = shared.length ? hyperfine(group, shared, group.runs, group.warmup, input) : new Map();
+  for (const e of entries.filter((x) => x.runs !== undefined)) {
+    for (const [id, t] of hyperfine(group, [e], e.runs, 0, input)) times.set(id, t);
+  }
+  return times;
+}
+
+function hyperfine(group, entries, runs, warmup, input) {
   const dir = mkdtempSync(join(tmpdir(), 'netkit-bench-'));
   const json = join(dir, 'results.json');
   try {
-    const args = ['-N', '--warmup', String(group.warmup), '--runs', String(group.runs), '--style', 'none', '--export-json', json];
-    for (const e of entries) args.push('-n', e.id, e.argv.map(quote).join(' '));
+    const args = ['-N', '--warmup', String(warmup), '--runs', String(runs), '--style', 'none', '--export-json', json];
+    // hyperfine 1.15 has no --input: a shell redirects the file (its start-up is noise
+    // next to a million lines).
+    if (input) args.push('--output', 'null');
+    for (const e of entries) {
+      const command = e.argv.map(quote).join(' ');
+      args.push('-n', e.id, input ? `sh -c ${quote(`${command} < ${quote(input)}`)}` : command);
+    }
     const r = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`hyperfine exited ${r.status}: ${r.stderr}`);
     if (r.stderr.includes('outliers')) notes.push(`${group.name}: hyperfine saw statistical outliers (a busy machine); re-run for steadier figures`);
@@ -120,12 +218,15 @@ function withHyperfine(group, entries) {
 }
 
 /** Built-in: spawns the entries in turn (interleaved, so load drifts hit all alike). */
-function withSpawn(group, entries) {
+function withSpawn(group, entries, input) {
   const times = new Map(entries.map((e) => [e.id, []]));
   for (let i = 0; i < group.warmup + group.runs; i++) {
     for (const e of entries) {
+      if (e.runs !== undefined && (i < group.warmup || times.get(e.id).length >= e.runs)) continue;
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(e.argv[0], e.argv.slice(1), { stdio: 'ignore' });
+      const fd = input ? openSync(input, 'r') : 'ignore';
+      const r = spawnSync(e.argv[0], e.argv.slice(1), { stdio: [fd, 'ignore', 'ignore'] });
+      if (input) closeSync(fd);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       if (r.status !== 0) throw new Error(`${e.label}: exit ${r.status ?? r.signal}`);
       if (i >= group.warmup) times.get(e.id).push(seconds);
@@ -147,11 +248,24 @@ function median(xs) {
 
 const fmt = (seconds) => `${(seconds * 1000).toFixed(1)} ms`.padStart(11);
 
+/** Peak resident memory of one run, in MiB, from GNU time (undefined without it). */
+function peakMemory(e, input) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const fd = input ? openSync(input, 'r') : 'ignore';
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...e.argv], { stdio: [fd, 'ignore', 'pipe'], encoding: 'utf8' });
+  if (input) closeSync(fd);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
 function runGroup(group) {
   const runnable = group.entries.filter((e) => e.argv);
-  console.log(`\n${group.title} (${group.runs} runs, ${group.warmup} warm-up)`);
-  console.log(`  ${''.padEnd(58)}${'median'.padStart(11)}${'min'.padStart(11)}`);
-  const times = runnable.length ? (HYPERFINE ? withHyperfine : withSpawn)(group, runnable) : new Map();
+  const input = runnable.length && group.input ? group.input() : undefined;
+  const slow = runnable.filter((e) => e.runs !== undefined).map((e) => `${e.id}: ${e.runs} run`);
+  console.log(`\n${group.title} (${group.runs} runs, ${group.warmup} warm-up${slow.length ? `; ${slow.join(', ')}` : ''})`);
+  const extra = (group.lines ? 'lines/s'.padStart(12) : '') + (group.memory ? 'peak MiB'.padStart(10) : '');
+  console.log(`  ${''.padEnd(58)}${'median'.padStart(11)}${'min'.padStart(11)}${extra}`);
+  const times = runnable.length ? (HYPERFINE ? withHyperfine : withSpawn)(group, runnable, input) : new Map();
   const stats = new Map();
   for (const e of group.entries) {
     if (!e.argv) {
@@ -160,11 +274,13 @@ function runGroup(group) {
     }
     const t = times.get(e.id);
     stats.set(e.id, { median: median(t), min: Math.min(...t) });
-    console.log(`  ${e.label.padEnd(58)}${fmt(median(t))}${fmt(Math.min(...t))}`);
+    let more = group.lines ? String(Math.round(group.lines / median(t))).padStart(12) : '';
+    if (group.memory) more += (peakMemory(e, input)?.toFixed(0) ?? '?').padStart(10);
+    console.log(`  ${e.label.padEnd(58)}${fmt(median(t))}${fmt(Math.min(...t))}${more}`);
   }
   for (const r of group.ratios) {
     const a = stats.get(r.a);
-    const b = stats.get(r.b);
+    const b = r.absolute ? { median: 1, min: 1 } : stats.get(r.b);
     if (!a || !b) continue;
     const ratio = a.median / b.median;
     const ok = r.kind === 'at most' ? ratio <= r.budget : ratio >= r.budget;

@@ -13,6 +13,12 @@ export const NOUNS: readonly NounEntry[] = [
     load: () => import('../commands/http/index.js'),
   },
   {
+    name: 'ip',
+    summary: "IP address math: Python's ipaddress (info, subnet, collapse, contains, grep, ...)",
+    manPage: 'netkit-ip',
+    load: () => import('../commands/ip/index.js'),
+  },
+  {
     name: 'uuid',
     summary: 'generate and inspect UUIDs (python -m uuid, uuid.UUID)',
     manPage: 'netkit-uuid',
