@@ -751,7 +751,7 @@ def main():
     n = RANDOM_SAMPLE if args.count is None else args.count
 
     peer = Peer()
-    tables = sorted(set(tables_311()) | set(peer.ask("tables")), key=lambda t: (ip_network(t).version, ip_network(t)))
+    tables = sorted(set(tables_311()) | set(peer.ask("tables")), key=lambda t: (ip_network(t).version, ip_network(t), t))
     specials = {v: [ip_network(t) for t in tables if ip_network(t).version == v] for v in (4, 6)}
 
     inputs = [("cpython", s) for s in cpython_inputs()]
