@@ -15,6 +15,8 @@ export interface BatchOptions<T> {
   /** Handles one operand; throws for a bad one. */
   handle: (input: string) => T;
   render: Render<T>;
+  /** The JSON text of a result, when not JSON.stringify(result). */
+  serialize?: (value: T) => string;
 }
 
 export interface BatchSummary {
@@ -68,7 +70,7 @@ export async function eachOperand(ctx: Context, operands: readonly string[], ope
 
 /** Writes one record per operand (`handle`'s result); returns counts. */
 export function runBatch<T>(ctx: Context, operands: readonly string[], opts: BatchOptions<T>): Promise<BatchSummary> {
-  return eachOperand(ctx, operands, opts.operand, (input) => ctx.out.record(opts.handle(input), opts.render));
+  return eachOperand(ctx, operands, opts.operand, (input) => ctx.out.record(opts.handle(input), opts.render, opts.serialize));
 }
 
 /**

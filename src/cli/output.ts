@@ -95,9 +95,12 @@ export class Output {
     else this.stdout.write(render(value, this.style));
   }
 
-  /** One result in a stream: an NDJSON line under --json, else its human form. */
-  record<T>(value: T, render: Render<T>): void {
-    if (this.flags.json) this.stdout.write(JSON.stringify(value) + '\n');
+  /**
+   * One result in a stream: an NDJSON line under --json, else its human form. `serialize`
+   * turns the value into its JSON text when that is not JSON.stringify(value) itself.
+   */
+  record<T>(value: T, render: Render<T>, serialize: (value: T) => string = JSON.stringify): void {
+    if (this.flags.json) this.stdout.write(serialize(value) + '\n');
     else this.stdout.write(render(value, this.style));
   }
 

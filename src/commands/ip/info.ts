@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { runBatch } from '../../cli/batch.js';
-import { itemRecord, parseItem, renderKeyValues, type ItemRecord } from './records.js';
+import { itemJSON, itemRecord, parseItem, renderKeyValues, type Item } from './records.js';
 
 export interface InfoOptions {
   strict: boolean;
@@ -33,10 +33,11 @@ export function makeInfoCommand(ctx: Context, run = runInfo): Command {
 
 export async function runInfo(ctx: Context, items: readonly string[], opts: InfoOptions): Promise<number> {
   await ctx.out.useColors();
-  const summary = await runBatch<ItemRecord>(ctx, items, {
+  const summary = await runBatch<Item>(ctx, items, {
     operand: 'ITEM',
-    handle: (text) => itemRecord(parseItem(text, { strict: opts.strict, iface: opts.interface })),
-    render: renderKeyValues,
+    handle: (text) => parseItem(text, { strict: opts.strict, iface: opts.interface }),
+    render: (item, style) => renderKeyValues(itemRecord(item), style),
+    serialize: itemJSON,
   });
   return summary.failed > 0 ? 1 : 0;
 }

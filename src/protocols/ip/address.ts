@@ -57,6 +57,8 @@ export function inPrivate<T extends number | bigint>(tables: { private: Block<T>
   return tables.private.some((b) => inBlock(b, x)) && !tables.privateExceptions.some((b) => inBlock(b, x));
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** A single IPv4 address (ipaddress.IPv4Address); `int` is the uint32 value. */
 export class IPv4Address {
   readonly version = 4 as const;
@@ -82,9 +84,11 @@ export class IPv4Address {
     return BigInt(this.int);
   }
 
+  private text: string | undefined;
+
   /** str(): dotted decimal. */
   toString(): string {
-    return v4ToString(this.int);
+    return (this.text ??= v4ToString(this.int));
   }
 
   get compressed(): string {
@@ -97,12 +101,14 @@ export class IPv4Address {
 
   /** The four packed bytes as lower-case hex. */
   get packed(): string {
-    return this.int.toString(16).padStart(8, '0');
+    const n = this.int;
+    return HEX_BYTE[n >>> 24]! + HEX_BYTE[(n >>> 16) & 255] + HEX_BYTE[(n >>> 8) & 255] + HEX_BYTE[n & 255];
   }
 
   /** RFC 1035 §3.5: the octets of str(self) reversed, under in-addr.arpa. */
   get reverse_pointer(): string {
-    return this.toString().split('.').reverse().join('.') + '.in-addr.arpa';
+    const n = this.int;
+    return `${n & 255}.${(n >>> 8) & 255}.${(n >>> 16) & 255}.${n >>> 24}.in-addr.arpa`;
   }
 
   get is_multicast(): boolean {

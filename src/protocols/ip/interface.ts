@@ -56,6 +56,11 @@ export class IPv4Interface extends IPv4Address {
     return false;
   }
 
+  /** Python reverses the octets of str(self), so the prefix rides along ("4/24.3.2.1.in-addr.arpa"). */
+  override get reverse_pointer(): string {
+    return this.toString().split('.').reverse().join('.') + '.in-addr.arpa';
+  }
+
   override equals(other: IPObject): boolean {
     return other instanceof IPv4Interface && other.int === this.int && other.network.equals(this.network);
   }
