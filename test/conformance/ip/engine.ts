@@ -21,6 +21,8 @@ export interface Engine {
   summarizeAddressRange(first: Obj, last: Obj): Iterable<Obj>;
   /** sorted(items, key=get_mixed_type_key) */
   sortMixed(items: Obj[]): Obj[];
+  /** sorted by getMixedTypeKey's keys compared element-wise, when ops.ts exports it. */
+  sortByKey: ((items: Obj[]) => Obj[]) | undefined;
   notes: string[];
   /** Why ops.ts (collapse, summarize, sorting) cannot be used yet, or undefined. */
   opsMissing: string | undefined;
@@ -94,6 +96,7 @@ export async function loadEngine(): Promise<Engine | string> {
       collapseAddresses: (typeof ops.collapseAddresses === 'function' ? ops.collapseAddresses : missingOp('collapseAddresses')) as Engine['collapseAddresses'],
       summarizeAddressRange: (typeof ops.summarizeAddressRange === 'function' ? ops.summarizeAddressRange : missingOp('summarizeAddressRange')) as Engine['summarizeAddressRange'],
       sortMixed,
+      sortByKey: mixedKey ? (items) => [...items].sort((a, b) => compareKeys(mixedKey(a), mixedKey(b))) : undefined,
       notes,
       opsMissing,
     };
@@ -357,6 +360,8 @@ export function runOp(e: Engine, c: OpCase): Outcome {
       return outcome(() => call(e.ipNetwork(a[0] as string), c.op, e.ipNetwork(a[1] as string)));
     case 'sorted_mixed':
       return outcome(() => e.sortMixed((a as string[]).map((s) => item(e, s))).map(str));
+    case 'sorted_mixed_by_key':
+      return outcome(() => e.sortByKey!((a as string[]).map((s) => item(e, s))).map(str));
     default:
       throw new Error(`unknown op ${c.op}`);
   }

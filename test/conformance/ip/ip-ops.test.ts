@@ -24,4 +24,11 @@ if (typeof engine === 'string') {
     actual: runOp(engine, c),
     note: c.extension ? 'netkit extension: Python raises ' + JSON.stringify(c.error) : '',
   }));
+  if (engine.sortByKey) {
+    conformance(
+      'sorted by getMixedTypeKey',
+      cases.filter((c) => c.op === 'sorted_mixed'),
+      (c) => ({ input: c.args, expected: expectedOp(c), actual: runOp(engine, { ...c, op: 'sorted_mixed_by_key' }) }),
+    );
+  }
 }
