@@ -80,3 +80,22 @@ test('BufferedWriter stops quietly when the reader goes away (EPIPE)', async () 
   w.write('y');
   await w.flush();
 });
+
+test('a quick handler takes lines as bytes; the rest arrive decoded', async () => {
+  const { eachOperand } = await import('../../src/cli/batch.js');
+  const { Context } = await import('../../src/cli/context.js');
+  const { PassThrough } = await import('node:stream');
+  const stdin = Readable.from([Buffer.from('12\nab\r\n'), Buffer.from('\n34\nc')]) as Readable & { isTTY?: boolean };
+  const ctx = new Context({ stdin, stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: '/' });
+  const quick: string[] = [];
+  const slow: string[] = [];
+  const summary = await eachOperand(ctx, [], 'X', (text) => slow.push(text), (bytes, start, end) => {
+    const text = Buffer.from(bytes.subarray(start, end)).toString();
+    if (!/^\d+$/.test(text)) return false;
+    quick.push(text);
+    return true;
+  });
+  assert.deepEqual(quick, ['12', '34']);
+  assert.deepEqual(slow, ['ab', 'c']);
+  assert.deepEqual(summary, { done: 4, failed: 0 });
+});

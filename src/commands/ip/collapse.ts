@@ -6,8 +6,8 @@ import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { eachOperand } from '../../cli/batch.js';
 import { IPv4Address } from '../../protocols/ip/address.js';
-import { ipNetwork, type IPNetwork, type IPObject } from '../../protocols/ip/network.js';
-import { collapseAddresses, collapseIPv4 } from '../../protocols/ip/ops.js';
+import { IPv4Network, type IPObject } from '../../protocols/ip/network.js';
+import { collapseAddresses, collapseIPv4, eachCollapsedIPv4 } from '../../protocols/ip/ops.js';
 import { quickV4, v4ToString } from '../../protocols/ip/text.js';
 import { parseAddressOrNetwork } from './records.js';
 import { writeNetworks } from './list-output.js';
@@ -46,23 +46,32 @@ class V4Values {
 export async function runCollapse(ctx: Context, items: readonly string[], opts: { strict: boolean }): Promise<number> {
   const v4 = new V4Values();
   const others: IPObject[] = [];
-  const summary = await eachOperand(ctx, items, 'ITEM', (text) => {
-    const value = quickV4(text);
-    if (value >= 0) v4.push(value);
-    else others.push(parseAddressOrNetwork(text, opts.strict));
-  });
+  const summary = await eachOperand(
+    ctx,
+    items,
+    'ITEM',
+    (text) => {
+      const value = quickV4(text);
+      if (value >= 0) v4.push(value);
+      else others.push(parseAddressOrNetwork(text, opts.strict));
+    },
+    (bytes, start, end) => {
+      const value = quickV4(bytes, start, end);
+      if (value < 0) return false;
+      v4.push(value);
+      return true;
+    },
+  );
   if (others.length === 0) {
-    const blocks = collapseIPv4(v4.values.subarray(0, v4.length));
-    if (ctx.flags.json) await writeNetworks(ctx, (function* () { for (const [n, p] of blocks) yield ipNetwork(`${v4ToString(n)}/${p}`); })());
-    else {
-      for (const [n, p] of blocks) {
-        ctx.out.write(`${v4ToString(n)}/${p}\n`);
-        if (ctx.out.stdout.full) await ctx.out.stdout.drain();
-      }
+    const values = v4.values.subarray(0, v4.length);
+    if (ctx.flags.json) {
+      await writeNetworks(ctx, collapseIPv4(values).map(([n, p]) => IPv4Network.build(new IPv4Address(n), p, true)));
+    } else {
+      eachCollapsedIPv4(values, (n, p) => ctx.out.write(`${v4ToString(n)}/${p}\n`));
     }
   } else {
     const all: IPObject[] = Array.from(v4.values.subarray(0, v4.length), (v) => IPv4Address.fromInt(v));
-    await writeNetworks(ctx, collapseAddresses(all.concat(others)) as IPNetwork[]);
+    await writeNetworks(ctx, collapseAddresses(all.concat(others)));
   }
   return summary.failed > 0 ? 1 : 0;
 }

@@ -70,28 +70,36 @@ export function summarizeAddressRange(first: IPObject, last: IPObject): IPNetwor
   return summarizeBig(first.int, (last as IPv6Address).int, 128).map(([n, p]) => makeNetwork(6, n, p));
 }
 
+/** Receives one CIDR block: network value and prefix length. */
+export type V4Emit = (network: number, prefixlen: number) => void;
+
 /** The CIDR blocks covering the uint32 range [first, last], with number arithmetic only. */
-export function summarizeIPv4(first: number, last: number, out: V4Block[] = []): V4Block[] {
+export function eachSummaryIPv4(first: number, last: number, emit: V4Emit): void {
   while (first <= last) {
     // Trailing zero bits of `first` (32 for 0); `first & -first` is its lowest set bit.
     const zeros = first === 0 ? 32 : 31 - Math.clz32(first & -first);
     const size = last - first + 1; // up to 2**32, so not through clz32 directly
     const sizeBits = size >= 0x100000000 ? 32 : 31 - Math.clz32(size);
     const nbits = Math.min(zeros, sizeBits);
-    out.push([first, 32 - nbits]);
+    emit(first, 32 - nbits);
     first += 2 ** nbits;
   }
+}
+
+/** eachSummaryIPv4, collected. */
+export function summarizeIPv4(first: number, last: number, out: V4Block[] = []): V4Block[] {
+  eachSummaryIPv4(first, last, (n, p) => out.push([n, p]));
   return out;
 }
 
 /**
  * Bulk collapse of IPv4 addresses: sort, merge consecutive values into ranges, summarize
- * each range. The result equals collapse_addresses() on the same addresses (ranges are
- * separated by gaps, so their blocks never merge further). `values` is sorted in place.
+ * each range. The blocks equal collapse_addresses() on the same addresses (ranges are
+ * separated by gaps, so their blocks never merge further), in order, handed to `emit`
+ * one by one so a million of them need no million objects. `values` is sorted in place.
  */
-export function collapseIPv4(values: Uint32Array): V4Block[] {
-  const out: V4Block[] = [];
-  if (values.length === 0) return out;
+export function eachCollapsedIPv4(values: Uint32Array, emit: V4Emit): void {
+  if (values.length === 0) return;
   values.sort();
   let first = values[0]!;
   let last = first;
@@ -99,11 +107,18 @@ export function collapseIPv4(values: Uint32Array): V4Block[] {
     const v = values[i]!;
     if (v === last || v === last + 1) last = v;
     else {
-      summarizeIPv4(first, last, out);
+      eachSummaryIPv4(first, last, emit);
       first = last = v;
     }
   }
-  return summarizeIPv4(first, last, out);
+  eachSummaryIPv4(first, last, emit);
+}
+
+/** eachCollapsedIPv4, collected. */
+export function collapseIPv4(values: Uint32Array): V4Block[] {
+  const out: V4Block[] = [];
+  eachCollapsedIPv4(values, (n, p) => out.push([n, p]));
+  return out;
 }
 
 /** Bulk collapse of IPv6 addresses given as bigint values (the same method as collapseIPv4). */

@@ -28,19 +28,20 @@ function parseOctet(octet: string): number {
 
 /**
  * The dotted quads _ip_int_from_string accepts (four octets of 1-3 ASCII digits, no
- * leading zero, at most 255), read in one pass; -1 for anything else, which the full
- * parser then rejects with Python's message or reads some other way. Hot path of bulk
- * verbs: no strings, no exceptions.
+ * leading zero, at most 255), read in one pass from text or from raw bytes (a stdin line
+ * that never becomes a string); -1 for anything else, which the full parser then rejects
+ * with Python's message or reads some other way. Hot path of bulk verbs.
  */
-export function quickV4(text: string): number {
-  const n = text.length;
+export function quickV4(src: string | Uint8Array, start = 0, end = src.length): number {
+  const n = end - start;
   if (n < 7 || n > 15) return -1;
+  const text = typeof src === 'string';
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text ? src.charCodeAt(i) : src[i]!;
     if (c === 46) {
       if (digits === 0 || dots === 3) return -1;
       value = value * 256 + octet;
