@@ -151,3 +151,28 @@ test('grep: lines, -v, -c, -o; leading zeros and double :: never match', async (
   assert.equal((await runCli(['ip', 'grep', '-o', '0.0.0.0/0', '::/0'], { stdin: text })).stdout, '10.1.2.3\n192.168.1.1\n2001:db8::1\nfe80::1\n');
   assert.equal((await runCli(['ip', 'grep', '172.16.0.0/12'], { stdin: text })).code, 1);
 });
+
+test('--json shapes of the list verbs and predicates', async () => {
+  const [sub] = records((await runCli(['ip', 'subnet', '10.0.0.0/30', '--json'])).stdout);
+  assert.equal(sub!.network, '10.0.0.0/31');
+  assert.equal(sub!.first_host, '10.0.0.0');
+  assert.deepEqual(records((await runCli(['ip', 'subnet', '10.0.0.0/24', '--hosts', '60,20', '--json'])).stdout), [
+    { network: '10.0.0.0/26', hosts: 60, usable: '62' },
+    { network: '10.0.0.64/27', hosts: 20, usable: '30' },
+  ]);
+  assert.deepEqual(records((await runCli(['ip', 'contains', '10.0.0.0/8', '10.1.1.1', '--json'])).stdout), [{ network: '10.0.0.0/8', item: '10.1.1.1', contains: true }]);
+  assert.deepEqual(JSON.parse((await runCli(['ip', 'overlaps', '10.0.0.0/8', '10.1.0.0/16', '--json'])).stdout), { a: '10.0.0.0/8', b: '10.1.0.0/16', relation: 'overlaps', result: true });
+  const hosts = records((await runCli(['ip', 'hosts', '10.0.0.0/30', '--json'])).stdout);
+  assert.deepEqual(hosts.map((h) => h.address), ['10.0.0.1', '10.0.0.2']);
+  const grep = await runCli(['ip', 'grep', '10.0.0.0/8', '--json'], { stdin: 'x 10.1.1.1 y\nz\n' });
+  assert.deepEqual(records(grep.stdout), [{ line_number: 1, line: 'x 10.1.1.1 y', matches: ['10.1.1.1'] }]);
+  assert.deepEqual(records((await runCli(['ip', 'grep', '-c', '10.0.0.0/8', '--json'], { stdin: 'x 10.1.1.1 y\nz\n' })).stdout), [{ count: 1 }]);
+});
+
+test('info: several items are key: value blocks separated by a blank line', async () => {
+  const r = await runCli(['ip', 'info', '10.0.0.1', '::1']);
+  const blocks = r.stdout.split('\n\n').filter(Boolean);
+  assert.equal(blocks.length, 2);
+  assert.match(blocks[1]!, /^type: address\naddress: ::1\nversion: 6\n/);
+  assert.match(blocks[1]!, /\nipv4_mapped: None\nsixtofour: None\nteredo: None\nscope_id: None$/);
+});
