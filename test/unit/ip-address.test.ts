@@ -4,18 +4,9 @@
 // Teredo and scoped addresses. Hard-coded expected values; ["ERR", type, message] is a raise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { outcome, type Outcome } from '../helpers/outcome.js';
 import { IPv4Address, IPv6Address, ipAddress, ipAddressFromInt, type IPAddress } from '../../src/protocols/ip/address.js';
 
-type Outcome = string | [string, string, string];
-
-function outcome(f: () => unknown): Outcome {
-  try {
-    return String(f());
-  } catch (e) {
-    const err = e as Error;
-    return ['ERR', err.name, err.message];
-  }
-}
 
 const PREDICATES = ['is_multicast', 'is_unspecified', 'is_loopback', 'is_link_local', 'is_site_local', 'is_private', 'is_global', 'is_reserved'] as const;
 

@@ -4,18 +4,9 @@
 // hostmask, /0, /31, /32, /127, /128 and scoped cases. ["ERR", type, message] is a raise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { outcome, type Outcome } from '../helpers/outcome.js';
 import { IPv4Interface, IPv4Network, IPv6Interface, IPv6Network, ipInterface, ipNetwork, type IPInterface, type IPNetwork } from '../../src/protocols/ip/network.js';
 
-type Outcome = string | [string, string, string];
-
-function outcome(f: () => unknown): Outcome {
-  try {
-    return String(f());
-  } catch (e) {
-    const err = e as Error;
-    return ['ERR', err.name, err.message];
-  }
-}
 
 function list(f: () => Iterable<unknown>, limit = Infinity): string[] | Outcome {
   try {

@@ -32,7 +32,30 @@ export function parseAddressOrNetwork(text: string, strict = true): IPAddress | 
   return item.kind === 'interface' ? item.value.network : item.value;
 }
 
-export interface AddressRecord {
+/** The special-purpose predicates addresses and networks share, in Python's order. */
+export interface Predicates {
+  is_multicast: boolean;
+  is_private: boolean;
+  is_global: boolean;
+  is_unspecified: boolean;
+  is_reserved: boolean;
+  is_loopback: boolean;
+  is_link_local: boolean;
+}
+
+function predicates(x: Predicates): Predicates {
+  return {
+    is_multicast: x.is_multicast,
+    is_private: x.is_private,
+    is_global: x.is_global,
+    is_unspecified: x.is_unspecified,
+    is_reserved: x.is_reserved,
+    is_loopback: x.is_loopback,
+    is_link_local: x.is_link_local,
+  };
+}
+
+export interface AddressRecord extends Predicates {
   type: 'address';
   address: string;
   version: 4 | 6;
@@ -42,13 +65,6 @@ export interface AddressRecord {
   packed: string;
   reverse_pointer: string;
   max_prefixlen: number;
-  is_multicast: boolean;
-  is_private: boolean;
-  is_global: boolean;
-  is_unspecified: boolean;
-  is_reserved: boolean;
-  is_loopback: boolean;
-  is_link_local: boolean;
   is_site_local?: boolean;
   ipv4_mapped?: string | null;
   sixtofour?: string | null;
@@ -78,13 +94,7 @@ export function addressRecord(a: IPAddress): AddressRecord {
     packed: a.packed,
     reverse_pointer: bare.reverse_pointer,
     max_prefixlen: a.max_prefixlen,
-    is_multicast: a.is_multicast,
-    is_private: a.is_private,
-    is_global: a.is_global,
-    is_unspecified: a.is_unspecified,
-    is_reserved: a.is_reserved,
-    is_loopback: a.is_loopback,
-    is_link_local: a.is_link_local,
+    ...predicates(a),
   };
   if (a.version === 6) {
     r.is_site_local = a.is_site_local;
@@ -97,7 +107,7 @@ export function addressRecord(a: IPAddress): AddressRecord {
   return r;
 }
 
-export interface NetworkRecord {
+export interface NetworkRecord extends Predicates {
   type: 'network';
   network: string;
   version: 4 | 6;
@@ -113,13 +123,6 @@ export interface NetworkRecord {
   first_host: string;
   last_host: string;
   max_prefixlen: number;
-  is_multicast: boolean;
-  is_private: boolean;
-  is_global: boolean;
-  is_unspecified: boolean;
-  is_reserved: boolean;
-  is_loopback: boolean;
-  is_link_local: boolean;
   is_site_local?: boolean;
 }
 
@@ -151,13 +154,7 @@ export function networkRecord(n: IPNetwork): NetworkRecord {
     first_host: first.toString(),
     last_host: last.toString(),
     max_prefixlen: n.max_prefixlen,
-    is_multicast: n.is_multicast,
-    is_private: n.is_private,
-    is_global: n.is_global,
-    is_unspecified: n.is_unspecified,
-    is_reserved: n.is_reserved,
-    is_loopback: n.is_loopback,
-    is_link_local: n.is_link_local,
+    ...predicates(n),
   };
   if (n.version === 6) r.is_site_local = n.is_site_local;
   return r;
