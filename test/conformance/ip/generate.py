@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Conformance fixtures for netkit's `ip` engine, written by CPython's ipaddress itself.
 
-    python3 test/conformance/ip/generate.py [--count N] [OUTDIR]
+    python3 test/conformance/ip/generate.py [--count N] [--ops-per-verb N] [OUTDIR]
         (default OUTDIR: test/conformance/ip/fixtures)
 
 Runs under CPython 3.11 (the oracle for everything) and asks CPython 3.13
@@ -19,7 +19,11 @@ Every outcome is {"ok": ...} or {"error": {"type", "message"}}. The random input
 fixed seed and nothing depends on hash order or the clock, so two runs write identical bytes
 (ip/fixtures-fresh.test.ts relies on that). Without --count the committed sample is written;
 --count N writes N random inputs (plus about 2.4 random operations per input, up to 38,000) on top of the fixed cases, for
-the large on-the-fly comparison.
+the large on-the-fly comparison. --ops-per-verb N writes N random cases of each operation instead (one rng per verb:
+subnets, supernet, hosts, summarize_address_range, collapse_addresses, address_exclude, overlaps/subnet_of/supernet_of
+on the same N pairs, sorted), each small: hosts of at most 32 addresses, subnets as the first few and a count, collapse
+over at most 15 items. Both files are written as the cases come (3.13 answering the next batch of inputs while 3.11
+works on this one), so a million operations take ~100 MB.
 """
 import sys
 
@@ -32,6 +36,7 @@ import ipaddress
 import itertools
 import json
 import os
+import queue
 import random
 import subprocess
 import threading
@@ -107,18 +112,6 @@ class Peer:
         self.proc.stdin.write(json.dumps(request) + "\n")
         self.proc.stdin.flush()
         return json.loads(self.proc.stdout.readline())
-
-    def start(self, texts):
-        """Sends every batch from a thread and collects the answers, so 3.13 works while 3.11 does."""
-        result = []
-
-        def run():
-            for i in range(0, len(texts), BATCH):
-                result.extend(self.ask(texts[i:i + BATCH]))
-
-        t = threading.Thread(target=run)
-        t.start()
-        return lambda: (t.join(), result)[1]
 
     def close(self):
         self.proc.stdin.close()
@@ -562,123 +555,173 @@ def subnets_result(net, kw):
     return {"first": first, "count": total if total <= SUBNETS_COUNTED else None}
 
 
-def ops_cases(rng, n, specials):
-    cases = []
-    add = cases.append
-    k = max(1, n // 8)
-    for i in range(k * 3):
-        net = rand_network(rng, specials)
+# One random case (a list: a relation pair asks three questions) per call; ops_cases draws them
+# in a fixed order from one rng, ops_per_verb draws N of each verb from one rng per verb.
+
+
+def subnets_case(rng, specials):
+    net = rand_network(rng, specials)
+    r = rng.random()
+    if r < 0.45:
+        kw = {"prefixlen_diff": rng.choice([0, 1, 2, 3, rng.randint(0, 12), rng.randint(-2, net.max_prefixlen + 2)])}
+    elif r < 0.9:
+        kw = {"new_prefix": rng.choice([net.prefixlen, net.prefixlen + 1, net.prefixlen + rng.randint(0, 10),
+                                        net.prefixlen - 1, net.max_prefixlen, net.max_prefixlen + 1])}
+    else:
+        kw = {"prefixlen_diff": rng.choice([1, 2]), "new_prefix": net.prefixlen + 1}
+    return [op_case("subnets", "subnets", [str(net), kw], lambda: subnets_result(net, kw))]
+
+
+def supernet_case(rng, specials):
+    net = rand_network(rng, specials)
+    r = rng.random()
+    if r < 0.45:
+        kw = {"prefixlen_diff": rng.choice([1, 2, rng.randint(0, net.prefixlen + 2), net.prefixlen, net.prefixlen + 1])}
+    elif r < 0.9:
+        kw = {"new_prefix": rng.choice([net.prefixlen - 1, net.prefixlen, net.prefixlen + 1, 0, -1, rng.randint(0, net.prefixlen)])}
+    else:
+        kw = {"prefixlen_diff": 2, "new_prefix": max(0, net.prefixlen - 1)}
+    return [op_case("supernet", "supernet", [str(net), kw], lambda: str(net.supernet(**kw)))]
+
+
+HOSTS_PLENS = [30, 31, 32, 126, 127, 128]  # ops_cases: each in turn
+HOSTS_PLENS_PER_VERB = list(range(27, 33)) + list(range(123, 129))  # ops_per_verb: at most 32 hosts
+
+
+def hosts_case(rng, specials, plen=None):
+    if plen is None:
+        plen = rng.choice(HOSTS_PLENS_PER_VERB)
+    net = rand_network(rng, specials, 4 if plen <= 32 else 6, [plen])
+    return [op_case("hosts-/%d" % plen, "hosts", [str(net)], lambda: S(net.hosts()))]
+
+
+def summarize_case(rng, specials):
+    v = rng.choice([4, 6])
+    a, b = rand_address(rng, specials, v), rand_address(rng, specials, v)
+    r = rng.random()
+    if r < 0.5 and a > b:
+        a, b = b, a
+    elif r < 0.6:
+        b = a
+    elif r < 0.75:  # a short range, so the summary is long and irregular
+        bits = 32 if v == 4 else 128
+        top = (1 << bits) - 1
+        b = type(a)(min(top, int(a) + rng.randint(0, 5000)))
+    elif r < 0.8:
+        b = rand_address(rng, specials, 10 - v)
+    return [op_case("summarize", "summarize_address_range", [str(a), str(b)], lambda: S(summarize_address_range(a, b)))]
+
+
+def collapse_case(rng, specials):
+    v = rng.choice([4, 6])
+    items = []
+    base = rand_network(rng, specials, v, list(range(8, 33)) if v == 4 else list(range(96, 129)))
+    for _ in range(rng.randint(0, 14)):
         r = rng.random()
-        if r < 0.45:
-            kw = {"prefixlen_diff": rng.choice([0, 1, 2, 3, rng.randint(0, 12), rng.randint(-2, net.max_prefixlen + 2)])}
-        elif r < 0.9:
-            kw = {"new_prefix": rng.choice([net.prefixlen, net.prefixlen + 1, net.prefixlen + rng.randint(0, 10),
-                                            net.prefixlen - 1, net.max_prefixlen, net.max_prefixlen + 1])}
+        if r < 0.4:  # inside or near the base network so they collapse
+            sub = rng.randint(base.prefixlen, base.max_prefixlen)
+            lo = int(base.network_address)
+            x = type(base)((lo + rng.randint(0, base.num_addresses - 1), sub), strict=False)
+            items.append(str(x))
+        elif r < 0.7:
+            lo = int(base.network_address)
+            items.append(str(type(base.network_address)(min(lo + rng.randint(0, base.num_addresses + 3),
+                                                             (1 << base.max_prefixlen) - 1))))
         else:
-            kw = {"prefixlen_diff": rng.choice([1, 2]), "new_prefix": net.prefixlen + 1}
-        add(op_case("subnets", "subnets", [str(net), kw], lambda: subnets_result(net, kw)))
-    for i in range(k * 2):
-        net = rand_network(rng, specials)
-        r = rng.random()
-        if r < 0.45:
-            kw = {"prefixlen_diff": rng.choice([1, 2, rng.randint(0, net.prefixlen + 2), net.prefixlen, net.prefixlen + 1])}
-        elif r < 0.9:
-            kw = {"new_prefix": rng.choice([net.prefixlen - 1, net.prefixlen, net.prefixlen + 1, 0, -1, rng.randint(0, net.prefixlen)])}
-        else:
-            kw = {"prefixlen_diff": 2, "new_prefix": max(0, net.prefixlen - 1)}
-        add(op_case("supernet", "supernet", [str(net), kw], lambda: str(net.supernet(**kw))))
-    for plen in [30, 31, 32, 126, 127, 128]:
-        for i in range(max(4, k // 6)):
-            net = rand_network(rng, specials, 4 if plen <= 32 else 6, [plen])
-            add(op_case("hosts-/%d" % plen, "hosts", [str(net)], lambda: S(net.hosts())))
-    for i in range(k * 2):
-        v = rng.choice([4, 6])
-        a, b = rand_address(rng, specials, v), rand_address(rng, specials, v)
-        r = rng.random()
-        if r < 0.5 and a > b:
-            a, b = b, a
-        elif r < 0.6:
-            b = a
-        elif r < 0.75:  # a short range, so the summary is long and irregular
-            bits = 32 if v == 4 else 128
-            top = (1 << bits) - 1
-            b = type(a)(min(top, int(a) + rng.randint(0, 5000)))
-        elif r < 0.8:
-            b = rand_address(rng, specials, 10 - v)
-        add(op_case("summarize", "summarize_address_range", [str(a), str(b)], lambda: S(summarize_address_range(a, b))))
-    for i in range(k * 2):
-        v = rng.choice([4, 6])
-        items = []
-        base = rand_network(rng, specials, v, list(range(8, 33)) if v == 4 else list(range(96, 129)))
-        for _ in range(rng.randint(0, 14)):
-            r = rng.random()
-            if r < 0.4:  # inside or near the base network so they collapse
-                sub = rng.randint(base.prefixlen, base.max_prefixlen)
-                lo = int(base.network_address)
-                x = type(base)((lo + rng.randint(0, base.num_addresses - 1), sub), strict=False)
-                items.append(str(x))
-            elif r < 0.7:
-                lo = int(base.network_address)
-                items.append(str(type(base.network_address)(min(lo + rng.randint(0, base.num_addresses + 3),
-                                                                 (1 << base.max_prefixlen) - 1))))
-            else:
-                items.append(str(rand_network(rng, specials, v)) if rng.random() < 0.5 else str(rand_address(rng, specials, v)))
-        extra = {}
-        tag = "collapse"
-        if rng.random() < 0.05 and items:  # mixed versions: TypeError in Python; netkit collapses v4 then v6
-            items.append(str(rand_address(rng, specials, 10 - v)))
-            rng.shuffle(items)
-            tag = "collapse-mixed-version"
-            objs = [ip_network(s) for s in items]
-            extra["extension"] = S(collapse_addresses([o for o in objs if o.version == 4])) + S(
-                collapse_addresses([o for o in objs if o.version == 6]))
-        add(op_case(tag, "collapse_addresses", items,
-                    lambda: S(collapse_addresses([ip_network(s) if "/" in s else ip_address(s) for s in items])), **extra))
-    for i in range(k * 2):
-        v = rng.choice([4, 6])
-        a = rand_network(rng, specials, v, list(range(0, 33)) if v == 4 else list(range(64, 129)))
-        r = rng.random()
-        if r < 0.7:
-            sub = rng.randint(a.prefixlen, min(a.max_prefixlen, a.prefixlen + 20))
-            b = type(a)((int(a.network_address) + rng.randint(0, a.num_addresses - 1), sub), strict=False)
-        elif r < 0.8:
-            b = a
-        elif r < 0.95:
-            b = rand_network(rng, specials, v)
-        else:
-            b = rand_network(rng, specials, 10 - v)
-        add(op_case("exclude", "address_exclude", [str(a), str(b)], lambda: S(a.address_exclude(b))))
-    for i in range(k * 2):
-        v = rng.choice([4, 6])
-        a = rand_network(rng, specials, v)
+            items.append(str(rand_network(rng, specials, v)) if rng.random() < 0.5 else str(rand_address(rng, specials, v)))
+    extra = {}
+    tag = "collapse"
+    if rng.random() < 0.05 and items:  # mixed versions: TypeError in Python; netkit collapses v4 then v6
+        items.append(str(rand_address(rng, specials, 10 - v)))
+        rng.shuffle(items)
+        tag = "collapse-mixed-version"
+        objs = [ip_network(s) for s in items]
+        extra["extension"] = S(collapse_addresses([o for o in objs if o.version == 4])) + S(
+            collapse_addresses([o for o in objs if o.version == 6]))
+    return [op_case(tag, "collapse_addresses", items,
+                    lambda: S(collapse_addresses([ip_network(s) if "/" in s else ip_address(s) for s in items])), **extra)]
+
+
+def exclude_case(rng, specials):
+    v = rng.choice([4, 6])
+    a = rand_network(rng, specials, v, list(range(0, 33)) if v == 4 else list(range(64, 129)))
+    r = rng.random()
+    if r < 0.7:
+        sub = rng.randint(a.prefixlen, min(a.max_prefixlen, a.prefixlen + 20))
+        b = type(a)((int(a.network_address) + rng.randint(0, a.num_addresses - 1), sub), strict=False)
+    elif r < 0.8:
+        b = a
+    elif r < 0.95:
+        b = rand_network(rng, specials, v)
+    else:
+        b = rand_network(rng, specials, 10 - v)
+    return [op_case("exclude", "address_exclude", [str(a), str(b)], lambda: S(a.address_exclude(b)))]
+
+
+def relation_cases(rng, specials):
+    v = rng.choice([4, 6])
+    a = rand_network(rng, specials, v)
+    r = rng.random()
+    if r < 0.4:
+        b = type(a)((int(a.network_address) + rng.randint(0, a.num_addresses - 1),
+                     rng.randint(max(0, a.prefixlen - 3), a.max_prefixlen)), strict=False)
+    elif r < 0.5:
+        b = a
+    elif r < 0.95:
+        b = rand_network(rng, specials, v)
+    else:
+        b = rand_network(rng, specials, 10 - v)
+    return [op_case("relation", op, [str(a), str(b)], lambda: getattr(a, op)(b))
+            for op in ("overlaps", "subnet_of", "supernet_of")]
+
+
+def sort_case(rng, specials):
+    items = []
+    for _ in range(rng.randint(0, 12)):
         r = rng.random()
         if r < 0.4:
-            b = type(a)((int(a.network_address) + rng.randint(0, a.num_addresses - 1),
-                         rng.randint(max(0, a.prefixlen - 3), a.max_prefixlen)), strict=False)
-        elif r < 0.5:
-            b = a
-        elif r < 0.95:
-            b = rand_network(rng, specials, v)
+            items.append(rand_address(rng, specials))
+        elif r < 0.8:
+            items.append(rand_network(rng, specials))
+        elif items and r < 0.9:  # a duplicate or an address equal to a network's first address
+            x = rng.choice(items)
+            items.append(x.network_address if hasattr(x, "network_address") else x)
         else:
-            b = rand_network(rng, specials, 10 - v)
-        for op in ("overlaps", "subnet_of", "supernet_of"):
-            add(op_case("relation", op, [str(a), str(b)], lambda: getattr(a, op)(b)))
-    for i in range(k):
-        items = []
-        for _ in range(rng.randint(0, 12)):
-            r = rng.random()
-            if r < 0.4:
-                items.append(rand_address(rng, specials))
-            elif r < 0.8:
-                items.append(rand_network(rng, specials))
-            elif items and r < 0.9:  # a duplicate or an address equal to a network's first address
-                x = rng.choice(items)
-                items.append(x.network_address if hasattr(x, "network_address") else x)
-            else:
-                items.append(ip_network(rng.choice(["0.0.0.0/0", "::/0", "0.0.0.0/32", "::/128", "0.0.0.0", "::"])))
-        texts = S(items)
-        add(op_case("sort", "sorted_mixed", texts, lambda: S(sorted(items, key=get_mixed_type_key))))
-    return cases
+            items.append(ip_network(rng.choice(["0.0.0.0/0", "::/0", "0.0.0.0/32", "::/128", "0.0.0.0", "::"])))
+    texts = S(items)
+    return [op_case("sort", "sorted_mixed", texts, lambda: S(sorted(items, key=get_mixed_type_key)))]
+
+
+def ops_cases(rng, n, specials):
+    """About 2.4 * n operations, k = n // 8 units: 3k subnets, 2k supernet, 6 * k/6 hosts,
+    2k summarize, collapse and exclude, 2k relation pairs (6k cases), k sorts."""
+    k = max(1, n // 8)
+    plan = [(subnets_case, k * 3), (supernet_case, k * 2)]
+    plan += [(lambda rng, specials, plen=plen: hosts_case(rng, specials, plen), max(4, k // 6)) for plen in HOSTS_PLENS]
+    plan += [(summarize_case, k * 2), (collapse_case, k * 2), (exclude_case, k * 2), (relation_cases, k * 2), (sort_case, k)]
+    return [c for make, times in plan for _ in range(times) for c in make(rng, specials)]
+
+
+# verb -> (case maker, the ops it writes); each maker is called N times with its own rng
+VERBS = {
+    "subnets": (subnets_case, ["subnets"]),
+    "supernet": (supernet_case, ["supernet"]),
+    "hosts": (hosts_case, ["hosts"]),
+    "summarize": (summarize_case, ["summarize_address_range"]),
+    "collapse": (collapse_case, ["collapse_addresses"]),
+    "exclude": (exclude_case, ["address_exclude"]),
+    "contains": (relation_cases, ["overlaps", "subnet_of", "supernet_of"]),
+    "sort": (sort_case, ["sorted_mixed"]),
+}
+
+
+def ops_per_verb(n, specials):
+    """n random cases of every op of VERBS (the three relations share their n pairs), one at
+    a time so they can be written as they come."""
+    for i, (verb, (make, _)) in enumerate(VERBS.items()):
+        rng = random.Random(SEED + 100 + i)
+        for _ in range(n):
+            yield from make(rng, specials)
 
 
 def cpython_ops():
@@ -728,24 +771,65 @@ def cpython_ops():
 # --------------------------------------------------------------------------- main
 
 
-def write(path, header, sections):
-    """{header..., "<section>": [one case a line], ...}: compact, diffable, ASCII only."""
-    dump = lambda v: json.dumps(v, ensure_ascii=True, separators=(",", ":"))
-    parts = [dump(header)[:-1]]
-    for name, items in sections.items():
-        parts.append(f',"{name}":[\n' + ",\n".join(dump(c) for c in items) + "\n]")
-    with open(path, "w", encoding="ascii", newline="\n") as f:
-        f.write("".join(parts) + "}\n")
+class Writer:
+    """{header..., "<section>": [one case a line], ...}: compact, diffable, ASCII only, written
+    as the cases come so a million of them never sit in memory at once."""
+
+    def __init__(self, path, header):
+        self.f = open(path, "w", encoding="ascii", newline="\n")
+        self.f.write(self.dump(header)[:-1])
+
+    @staticmethod
+    def dump(v):
+        return json.dumps(v, ensure_ascii=True, separators=(",", ":"))
+
+    def section(self, name, items):
+        """Writes the items (any iterable); returns how many."""
+        f, dump, count = self.f, self.dump, 0
+        f.write(f',"{name}":[\n')
+        for c in items:
+            f.write(",\n" + dump(c) if count else dump(c))
+            count += 1
+        f.write("\n]")
+        return count
+
+    def close(self):
+        self.f.write("}\n")
+        self.f.close()
 
 
 RANDOM_SAMPLE = 400  # random inputs in the committed fixtures
-OPS_CAP = 16000  # operations are scaled on min(count, OPS_CAP): about 2.4 per unit
+OPS_CAP = 16000  # without --ops-per-verb, operations are scaled on min(count, OPS_CAP): about 2.4 per unit
+
+
+def parse_cases(peer, inputs):
+    """3.11's cases for the inputs, with 3.13's fields patched in, batch by batch: 3.13 answers
+    the next batch while 3.11 works on this one."""
+    batches = queue.Queue(maxsize=2)
+
+    def ask():
+        for i in range(0, len(inputs), BATCH):
+            batches.put(peer.ask([s for _, s in inputs[i:i + BATCH]]))
+
+    t = threading.Thread(target=ask, daemon=True)
+    t.start()
+    for i in range(0, len(inputs), BATCH):
+        cases = [parse_case(tag, s) for tag, s in inputs[i:i + BATCH]]
+        answers = batches.get()
+        if len(answers) != len(cases):
+            sys.exit(f"generate.py: CPython 3.13 answered {len(answers)} of {len(cases)} inputs")
+        for case, answer in zip(cases, answers):
+            patch_313(case, answer)
+            yield compact(case)
+    t.join()
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("outdir", nargs="?", default=os.path.join(HERE, "fixtures"))
     ap.add_argument("--count", type=int, default=None, help="random inputs (default: the committed sample)")
+    ap.add_argument("--ops-per-verb", type=int, default=None, metavar="N",
+                    help="N random cases of each operation (instead of about 2.4 per --count input, up to 38,000)")
     args = ap.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
     n = RANDOM_SAMPLE if args.count is None else args.count
@@ -762,21 +846,25 @@ def main():
     seen = set()
     inputs = [(t, s) for t, s in inputs if not (s in seen or seen.add(s))]
 
-    texts = [s for _, s in inputs]
-    answers = peer.start(texts)
-    cases = [parse_case(tag, s) for tag, s in inputs]
-    for case, answer in zip(cases, answers()):
-        patch_313(case, answer)
-        compact(case)
-    peer.close()
-
-    ops = cpython_ops() + ops_cases(random.Random(SEED + 2), min(n, OPS_CAP), specials)
     head = {"about": "Written by test/conformance/ip/generate.py from CPython 3.11 (is_private, is_global, is_reserved "
                      "from CPython 3.13); do not edit by hand.", "python": "3.11", "python_313_fields": list(FROM_313),
             "seed": SEED, "count": n}
-    write(os.path.join(args.outdir, "ip-parse.json"), head, {"tables": tables, "cases": cases})
-    write(os.path.join(args.outdir, "ip-ops.json"), head, {"cases": ops})
-    print(f"ip-parse.json: {len(cases)} inputs; ip-ops.json: {len(ops)} operations", file=sys.stderr)
+    if args.ops_per_verb is not None:
+        head["ops_per_verb"] = args.ops_per_verb
+    w = Writer(os.path.join(args.outdir, "ip-parse.json"), head)
+    w.section("tables", tables)
+    parsed = w.section("cases", parse_cases(peer, inputs))
+    w.close()
+    peer.close()
+
+    if args.ops_per_verb is None:
+        ops = itertools.chain(cpython_ops(), ops_cases(random.Random(SEED + 2), min(n, OPS_CAP), specials))
+    else:
+        ops = itertools.chain(cpython_ops(), ops_per_verb(args.ops_per_verb, specials))
+    w = Writer(os.path.join(args.outdir, "ip-ops.json"), head)
+    done = w.section("cases", ops)
+    w.close()
+    print(f"ip-parse.json: {parsed} inputs; ip-ops.json: {done} operations", file=sys.stderr)
 
 
 if __name__ == "__main__":
