@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
-import { runBatch } from '../../cli/batch.js';
+import { eachOperand } from '../../cli/batch.js';
+import { IPv4Address } from '../../protocols/ip/address.js';
+import { quickV4 } from '../../protocols/ip/text.js';
 import { itemJSON, itemRecord, parseItem, renderKeyValues, type Item } from './records.js';
 
 export interface InfoOptions {
@@ -33,11 +35,22 @@ export function makeInfoCommand(ctx: Context, run = runInfo): Command {
 
 export async function runInfo(ctx: Context, items: readonly string[], opts: InfoOptions): Promise<number> {
   await ctx.out.useColors();
-  const summary = await runBatch<Item>(ctx, items, {
-    operand: 'ITEM',
-    handle: (text) => parseItem(text, { strict: opts.strict, iface: opts.interface }),
-    render: (item, style) => renderKeyValues(itemRecord(item), style),
-    serialize: itemJSON,
-  });
+  const out = ctx.out;
+  const write = (item: Item): void => out.record(item, (x, style) => renderKeyValues(itemRecord(x), style), itemJSON);
+  const summary = await eachOperand(
+    ctx,
+    items,
+    'ITEM',
+    (text) => write(parseItem(text, { strict: opts.strict, iface: opts.interface })),
+    // A plain IPv4 line is read from its bytes: no string is made for it.
+    opts.interface
+      ? undefined
+      : (bytes, start, end) => {
+          const value = quickV4(bytes, start, end);
+          if (value < 0) return false;
+          write({ kind: 'address', value: new IPv4Address(value) });
+          return true;
+        },
+  );
   return summary.failed > 0 ? 1 : 0;
 }
