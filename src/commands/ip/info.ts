@@ -5,7 +5,8 @@ import { withExamples } from '../../cli/command.js';
 import { eachOperand } from '../../cli/batch.js';
 import { IPv4Address } from '../../protocols/ip/address.js';
 import { quickV4 } from '../../protocols/ip/text.js';
-import { itemJSON, itemRecord, parseItem, renderKeyValues, type Item } from './records.js';
+import { itemJSON, itemRecord, parseItem, type Item } from './records.js';
+import { renderKeyValues } from '../../cli/key-values.js';
 
 export interface InfoOptions {
   strict: boolean;

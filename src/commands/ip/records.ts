@@ -1,6 +1,5 @@
 // Operands of `netkit ip` (address, network or interface text) and their records: Python's
 // attribute names and values, big integers as strings; and the human `key: value` form.
-import type { Style } from '../../cli/output.js';
 import { IPv4Address, IPv6Address, ipAddress, ipAddressFromInt, type IPAddress } from '../../protocols/ip/address.js';
 import { ipInterface, ipNetwork, type IPInterface, type IPNetwork } from '../../protocols/ip/network.js';
 
@@ -211,18 +210,3 @@ export function itemRecord(item: Item): ItemRecord {
   return item.kind === 'address' ? addressRecord(item.value) : item.kind === 'network' ? networkRecord(item.value) : interfaceRecord(item.value);
 }
 
-/** Python's spelling of a value: True/False, None, a list as comma-separated text. */
-function pyValue(value: unknown): string {
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (value === null || value === undefined) return 'None';
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
-}
-
-/** `key: value` lines, every field printed (None when empty), then a blank line. */
-export function renderKeyValues(record: object, style: Style): string {
-  let text = '';
-  for (const [key, value] of Object.entries(record)) text += `${style.bold(key)}: ${pyValue(value)}\n`;
-  return text + '\n';
-}
