@@ -1,8 +1,10 @@
 // The text codecs urllib.parse reaches through str.encode / bytes.decode: utf-8, latin-1 and
-// ascii (with Python's aliases and name normalization), under the 'strict', 'replace' and
-// 'ignore' error handlers, raising Python's exact UnicodeEncodeError / UnicodeDecodeError /
+// ascii (with Python's aliases and name normalization), under the 'strict', 'replace',
+// 'ignore', 'backslashreplace', 'xmlcharrefreplace' (encoding) and 'surrogateescape' error
+// handlers, raising Python's exact UnicodeEncodeError / UnicodeDecodeError /
 // LookupError messages. Positions count code points (encode) or bytes (decode), as Python's.
 import { OTHER_PYTHON_CODECS } from './codec-names.js';
+import { PyTypeError } from '../core/errors.js';
 import { PyLookupError, PyUnicodeDecodeError, PyUnicodeEncodeError, UnsupportedCodecError } from './errors.js';
 
 /** A codec netkit implements, by the name Python's error messages use. */
@@ -13,8 +15,9 @@ for (const n of 'utf_8 u8 utf utf8 utf8_ucs2 utf8_ucs4 cp65001'.split(' ')) ALIA
 for (const n of 'latin_1 8859 cp819 csisolatin1 ibm819 iso8859 iso8859_1 iso_8859_1 iso_8859_1_1987 iso_ir_100 l1 latin latin1'.split(' ')) ALIASES[n] = 'latin-1';
 for (const n of 'ascii 646 ansi_x3.4_1968 ansi_x3_4_1968 ansi_x3.4_1986 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6 us us_ascii'.split(' ')) ALIASES[n] = 'ascii';
 
-const HANDLERS = new Set(['strict', 'replace', 'ignore']);
-const OTHER_HANDLERS = new Set(['surrogateescape', 'surrogatepass', 'backslashreplace', 'xmlcharrefreplace', 'namereplace']);
+type Handler = 'strict' | 'replace' | 'ignore' | 'backslashreplace' | 'xmlcharrefreplace' | 'surrogateescape' | 'namereplace';
+const HANDLERS = new Set(['strict', 'replace', 'ignore', 'backslashreplace', 'xmlcharrefreplace', 'surrogateescape', 'namereplace']);
+const OTHER_HANDLERS = new Set(['surrogatepass']);
 
 /** encodings.normalize_encoding after the codec registry's lowercasing. */
 function normalize(name: string): string {
@@ -41,8 +44,8 @@ export function lookupCodec(encoding: string): CodecName {
   throw new PyLookupError(`unknown encoding: ${encoding}`);
 }
 
-function handler(errors: string): 'strict' | 'replace' | 'ignore' {
-  if (HANDLERS.has(errors)) return errors as 'strict' | 'replace' | 'ignore';
+function handler(errors: string): Handler {
+  if (HANDLERS.has(errors)) return errors as Handler;
   if (OTHER_HANDLERS.has(errors)) throw new UnsupportedCodecError(`error handler ${errors} is not supported by netkit (only strict, replace and ignore)`);
   throw new PyLookupError(`unknown error handler name ${quoteName(errors)}`);
 }
@@ -80,12 +83,20 @@ export function encodeText(text: string, encoding: string, errors: string): Uint
     let end = i + 1;
     while (end < cps.length && bad(cps[end]!)) end++;
     const h = handler(errors);
-    if (h === 'strict') {
+    const run = cps.slice(i, end);
+    const escaped = h === 'surrogateescape' && run.every((c) => c >= 0xdc80 && c <= 0xdcff);
+    if (h === 'strict' || h === 'namereplace' || (h === 'surrogateescape' && !escaped)) {
+      if (h === 'namereplace') throw new UnsupportedCodecError('error handler namereplace is not supported by netkit');
       const reason = limit < 0 ? 'surrogates not allowed' : `ordinal not in range(${limit})`;
       const where = end === i + 1 ? `character '${escapeChar(cp)}' in position ${i}` : `characters in position ${i}-${end - 1}`;
       throw new PyUnicodeEncodeError(`'${codec}' codec can't encode ${where}: ${reason}`);
     }
-    if (h === 'replace') for (let k = i; k < end; k++) out.push(0x3f);
+    let text = '';
+    if (h === 'replace') text = '?'.repeat(run.length);
+    else if (h === 'backslashreplace') text = run.map(escapeChar).join('');
+    else if (h === 'xmlcharrefreplace') text = run.map((c) => `&#${c};`).join('');
+    if (escaped) for (const c of run) out.push(c - 0xdc00);
+    for (let k = 0; k < text.length; k++) out.push(text.charCodeAt(k));
     i = end - 1;
   }
   return Uint8Array.from(out);
@@ -151,7 +162,14 @@ export function decodeBytes(bytes: Uint8Array, encoding: string, errors: string)
     flush(i);
     const h = handler(errors);
     if (h === 'strict') throw decodeError(codec, i, i + bad, bytes, reason);
+    if (h === 'xmlcharrefreplace' || h === 'namereplace') throw new PyTypeError("don't know how to handle UnicodeDecodeError in error callback");
+    const run = Array.from(bytes.subarray(i, i + bad));
     if (h === 'replace') out += '\ufffd';
+    else if (h === 'backslashreplace') out += run.map((b) => '\\x' + b.toString(16).padStart(2, '0')).join('');
+    else if (h === 'surrogateescape') {
+      if (run.some((b) => b < 0x80)) throw decodeError(codec, i, i + bad, bytes, reason);
+      out += String.fromCharCode(...run.map((b) => 0xdc00 + b));
+    }
     i += bad;
     from = i;
   }
