@@ -13,6 +13,12 @@ export const NOUNS: readonly NounEntry[] = [
     load: () => import('../commands/http/index.js'),
   },
   {
+    name: 'cookie',
+    summary: 'parse and make HTTP cookies as http.cookies does (SimpleCookie, Morsel)',
+    manPage: 'netkit-cookie',
+    load: () => import('../commands/cookie/index.js'),
+  },
+  {
     name: 'ip',
     summary: "IP address math: Python's ipaddress (info, subnet, collapse, contains, grep, ...)",
     manPage: 'netkit-ip',
