@@ -3,7 +3,7 @@
 // bracketed-host validation (ipaddress.ip_address, IPvFuture), the NFKC netloc check, and
 // the username / password / hostname / port attributes with Python's exact ValueErrors.
 import { PyValueError } from '../core/errors.js';
-import { pyRepr } from '../core/py-text.js';
+import { isPyPrintable, pyRepr } from '../core/py-text.js';
 import { IPv4Address, ipAddress } from '../ip/address.js';
 
 /** Schemes urljoin resolves relative references for (urllib.parse.uses_relative). */
@@ -37,6 +37,26 @@ function partition(text: string, sep: string): [string, string, string] {
 function rpartition(text: string, sep: string): [string, string, string] {
   const i = text.lastIndexOf(sep);
   return i < 0 ? ['', '', text] : [text.slice(0, i), sep, text.slice(i + sep.length)];
+}
+
+/**
+ * Python's str.lower() on CPython 3.11's Unicode 14: characters unassigned there (not
+ * printable in 3.11) keep their case even where Node's newer ICU lowercases them, and
+ * split the text so they take no part in the final-sigma context either.
+ */
+function pyLower(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  let out = '';
+  let run = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80 || isPyPrintable(cp)) run += ch;
+    else {
+      out += run.toLowerCase() + ch;
+      run = '';
+    }
+  }
+  return out + run.toLowerCase();
 }
 
 /** The netloc attributes shared by SplitResult and ParseResult (_NetlocResultMixinStr). */
@@ -80,7 +100,7 @@ abstract class NetlocResult {
     const hostname = this.hostinfo[0];
     if (!hostname) return null;
     const [host, percent, zone] = partition(hostname, '%');
-    return host.toLowerCase() + percent + zone;
+    return pyLower(host) + percent + zone;
   }
 
   /** The port as a number, or null; ValueError as Python raises it for a bad or out-of-range port. */
