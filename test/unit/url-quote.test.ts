@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseQs, parseQsl, quote, quotePlus, unquote, unquotePlus, urlencode } from '../../src/protocols/url/quote.js';
+import { parseQs, parseQsl, quote, quoteFromBytes, quotePlus, unquote, unquotePlus, unquoteToBytes, urlencode } from '../../src/protocols/url/quote.js';
 import { decodeBytes, encodeText, lookupCodec } from '../../src/protocols/url/codec.js';
 
 function raises(f: () => unknown, name: string, message: string): void {
@@ -68,4 +68,10 @@ test('parseQsl / parseQs', () => {
   raises(() => parseQsl('a=1&&b=2', { strictParsing: true }), 'ValueError', "bad query field: ''");
   raises(() => parseQsl('a=1&b=2', { maxNumFields: 1 }), 'ValueError', 'Max number of fields exceeded');
   raises(() => parseQsl('a=1', { separator: '' }), 'ValueError', 'Separator must be of type string or bytes.');
+});
+
+test('quoteFromBytes / unquoteToBytes', () => {
+  assert.equal(quoteFromBytes(Uint8Array.of(0x61, 0x20, 0xff, 0x2f), ''), 'a%20%FF%2F');
+  assert.deepEqual([...unquoteToBytes('%41%e9\u00e9%zz')], [0x41, 0xe9, 0xc3, 0xa9, 0x25, 0x7a, 0x7a]);
+  raises(() => unquoteToBytes('\udc00'), 'UnicodeEncodeError', "'utf-8' codec can't encode character '\\udc00' in position 0: surrogates not allowed");
 });

@@ -59,9 +59,12 @@ function unquoteAsciiToBytes(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-/** urllib.parse.unquote_to_bytes(string): the UTF-8 of `string` with %XX escapes decoded. */
+/**
+ * urllib.parse.unquote_to_bytes(string): the UTF-8 of `string` (UnicodeEncodeError for a
+ * lone surrogate, as Python's str.encode) with %XX escapes decoded.
+ */
 export function unquoteToBytes(s: string): Uint8Array {
-  const raw = Buffer.from(s, 'utf8');
+  const raw = Buffer.from(encodeText(s, 'utf-8', 'strict'));
   return unquoteAsciiToBytes(raw.toString('latin1'));
 }
 
