@@ -25,6 +25,12 @@ export const NOUNS: readonly NounEntry[] = [
     load: () => import('../commands/ip/index.js'),
   },
   {
+    name: 'robots',
+    summary: 'check, parse and lint robots.txt (urllib.robotparser; RFC 9309)',
+    manPage: 'netkit-robots',
+    load: () => import('../commands/robots/index.js'),
+  },
+  {
     name: 'uuid',
     summary: 'generate and inspect UUIDs (python -m uuid, uuid.UUID)',
     manPage: 'netkit-uuid',
