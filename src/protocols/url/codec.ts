@@ -84,11 +84,14 @@ export function encodeText(text: string, encoding: string, errors: string): Uint
     while (end < cps.length && bad(cps[end]!)) end++;
     const h = handler(errors);
     const run = cps.slice(i, end);
-    const escaped = h === 'surrogateescape' && run.every((c) => c >= 0xdc80 && c <= 0xdcff);
+    // surrogateescape takes the run's leading U+DC80..U+DCFF and fails on the rest of it
+    let start = i;
+    if (h === 'surrogateescape') while (start < end && cps[start]! >= 0xdc80 && cps[start]! <= 0xdcff) start++;
+    const escaped = h === 'surrogateescape' && start === end;
     if (h === 'strict' || h === 'namereplace' || (h === 'surrogateescape' && !escaped)) {
       if (h === 'namereplace') throw new UnsupportedCodecError('error handler namereplace is not supported by netkit');
       const reason = limit < 0 ? 'surrogates not allowed' : `ordinal not in range(${limit})`;
-      const where = end === i + 1 ? `character '${escapeChar(cp)}' in position ${i}` : `characters in position ${i}-${end - 1}`;
+      const where = end === start + 1 ? `character '${escapeChar(cps[start]!)}' in position ${start}` : `characters in position ${start}-${end - 1}`;
       throw new PyUnicodeEncodeError(`'${codec}' codec can't encode ${where}: ${reason}`);
     }
     let text = '';

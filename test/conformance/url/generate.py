@@ -241,7 +241,7 @@ def rand_url(rng):
 
 def rand_text(rng, n=12):
     return "".join(rng.choice(JUNK + ["a", "Z", "0", "~", "-", "_", ".", " ", "%20", "%E2%82%AC", "%e9", "%80", "%C3", "%F0%9F%98",
-                                       "%ED%A0%80", "%C0%AF", "%F4%90%80%80", "\u20ac", "\xe9", "\xff"]) for _ in range(rng.randint(0, n)))
+                                       "%ED%A0%80", "%C0%AF", "%F4%90%80%80", "\u20ac", "\xe9", "\xff", "\udce9", "\udc80"]) for _ in range(rng.randint(0, n)))
 
 
 ENCODINGS = ["utf-8", "utf-8", "utf-8", "latin-1", "latin1", "iso-8859-1", "ascii", "UTF8", " Latin_1 ", "us-ascii", "bogus", "utf-9"]
