@@ -42,3 +42,13 @@ test('compareWhatwg: errors on either side', () => {
   assert.deepEqual(py.pythonError, { type: 'ValueError', message: 'Invalid IPv6 URL' });
   assert.ok(py.fields.every((f) => f.python === null));
 });
+
+test('compareWhatwg: WHATWG rewrites numeric and IDN hosts, Python does not', () => {
+  const num = field('http://0x7f.1/', 'hostname');
+  assert.equal(num.python, '0x7f.1');
+  assert.equal(num.whatwg, '127.0.0.1');
+  assert.equal(num.agree, false);
+  const idn = field('http://ex\u00e4mple.com/', 'hostname');
+  assert.equal(idn.python, 'ex\u00e4mple.com');
+  assert.equal(idn.whatwg, 'xn--exmple-cua.com');
+});
