@@ -31,6 +31,12 @@ export const NOUNS: readonly NounEntry[] = [
     load: () => import('../commands/robots/index.js'),
   },
   {
+    name: 'url',
+    summary: 'parse, join, quote and encode URLs as urllib.parse does',
+    manPage: 'netkit-url',
+    load: () => import('../commands/url/index.js'),
+  },
+  {
     name: 'uuid',
     summary: 'generate and inspect UUIDs (python -m uuid, uuid.UUID)',
     manPage: 'netkit-uuid',
