@@ -1,11 +1,13 @@
 // netkit side by side with what users would run instead, in one run (DESIGN.md §6):
 // start-up of a pure command against bare Node and python3, a million UUIDs against
 // python3's uuid module, ip collapse and ip info over a million addresses against
-// python3's ipaddress, and ip info against ipcalc and sipcalc. Prints medians and
+// python3's ipaddress, url split, cookie parse and robots check against python3's
+// urllib.parse, http.cookies and robotparser, and ip info against ipcalc and sipcalc. Prints medians and
 // minimums in ms, throughput and peak memory where they matter, and the ratios with their
 // budgets.
 //
-// Usage: npm run bench [-- [--builtin] GROUP...]   (groups: startup, uuid, ip-collapse, ip-info, ipcalc)
+// Usage: npm run bench [-- [--builtin] GROUP...]
+//   groups: startup, uuid, ip-collapse, ip-info, url-split, cookie-parse, robots-check, ipcalc
 // Uses hyperfine when installed (--export-json), else a built-in runner that spawns the
 // commands in turn and takes the median. Entries whose program is missing are skipped with
 // a note: build them with `npm run build` and `npm run build:exe`.
@@ -29,6 +31,26 @@ for l in sys.stdin:
     a = ipaddress.ip_address(l.strip())
     print(json.dumps({"type": "address", "address": str(a), "version": a.version, "int": str(int(a)), "compressed": a.compressed, "exploded": a.exploded, "packed": a.packed.hex(), "reverse_pointer": a.reverse_pointer, "max_prefixlen": a.max_prefixlen, "is_multicast": a.is_multicast, "is_private": a.is_private, "is_global": a.is_global, "is_unspecified": a.is_unspecified, "is_reserved": a.is_reserved, "is_loopback": a.is_loopback, "is_link_local": a.is_link_local}, separators=(",", ":")))`;
 const MILLION = 1_000_000;
+const PY_URLSPLIT = `import sys, json
+from urllib.parse import urlsplit
+for l in sys.stdin:
+    r = urlsplit(l.rstrip("\\n"))
+    print(json.dumps({"scheme": r.scheme, "netloc": r.netloc, "path": r.path, "query": r.query, "fragment": r.fragment, "username": r.username, "password": r.password, "hostname": r.hostname, "port": r.port}, separators=(",", ":")))`;
+const PY_COOKIE = `import sys, json
+from http.cookies import SimpleCookie
+for l in sys.stdin:
+    c = SimpleCookie()
+    c.load(l.rstrip("\\n"))
+    print(json.dumps({"header": l.rstrip("\\n"), "cookies": [dict(key=m.key, value=m.value, coded_value=m.coded_value, **dict(m)) for m in c.values()]}, separators=(",", ":")))`;
+const PY_ROBOTS = `import sys
+from urllib.robotparser import RobotFileParser
+rp = RobotFileParser()
+rp.parse(open(sys.argv[1]).read().splitlines())
+for l in sys.stdin:
+    u = l.rstrip("\\n")
+    print(("allowed " if rp.can_fetch("*", u) else "disallowed ") + u)`;
+const HUNDRED_K = 100_000;
+const ROBOTS_FILE = join(tmpdir(), 'netkit-bench-robots.txt');
 
 // ---- what is installed -------------------------------------------------------------------
 
@@ -143,6 +165,59 @@ const GROUPS = [
     ],
   },
   {
+    name: 'url-split',
+    title: 'url split --json over a million URLs (stdin)',
+    runs: 3,
+    warmup: 1,
+    input: () => randomURLs(MILLION),
+    lines: MILLION,
+    entries: [
+      entry('exe', 'netkit-linux-x64 url split --json', [EXE, 'url', 'split', '--json'], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit url split --json`, [NODE20, LAUNCHER, 'url', 'split', '--json'], needs(JS_BUNDLE, 'npm run build')),
+      entry('python', 'python: urlsplit(line) fields as JSON', [PYTHON ?? 'python3', '-c', PY_URLSPLIT], PYTHON ? undefined : 'python3 is not installed', 1),
+    ],
+    ratios: [
+      { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: 4, kind: 'at least' },
+      { a: 'python', b: 'exe', label: 'python / exe (speed-up)', budget: 4, kind: 'at least' },
+    ],
+  },
+  {
+    name: 'cookie-parse',
+    title: 'cookie parse --json over 100,000 headers (stdin)',
+    runs: 5,
+    warmup: 1,
+    input: () => randomCookies(HUNDRED_K),
+    lines: HUNDRED_K,
+    entries: [
+      entry('exe', 'netkit-linux-x64 cookie parse --json', [EXE, 'cookie', 'parse', '--json'], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit cookie parse --json`, [NODE20, LAUNCHER, 'cookie', 'parse', '--json'], needs(JS_BUNDLE, 'npm run build')),
+      entry('python', 'python: SimpleCookie.load(line) as JSON', [PYTHON ?? 'python3', '-c', PY_COOKIE], PYTHON ? undefined : 'python3 is not installed', 1),
+    ],
+    ratios: [
+      { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: Infinity, kind: 'at least' },
+      { a: 'python', b: 'exe', label: 'python / exe (speed-up)', budget: Infinity, kind: 'at least' },
+    ],
+  },
+  {
+    name: 'robots-check',
+    title: 'robots check --legacy of 100,000 URLs against one robots.txt (stdin)',
+    ignoreFailure: true, // exit 1: some URLs are disallowed, as they should be
+    runs: 5,
+    warmup: 1,
+    input: () => robotsURLs(HUNDRED_K),
+    lines: HUNDRED_K,
+    entries: [
+      entry('exe', 'netkit-linux-x64 robots check --legacy', [EXE, 'robots', 'check', '--legacy', ROBOTS_FILE], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit robots check --legacy`, [NODE20, LAUNCHER, 'robots', 'check', '--legacy', ROBOTS_FILE], needs(JS_BUNDLE, 'npm run build')),
+      entry('js9309', `node ${process.versions.node} bin/netkit robots check (RFC 9309)`, [NODE20, LAUNCHER, 'robots', 'check', ROBOTS_FILE], needs(JS_BUNDLE, 'npm run build')),
+      entry('python', 'python: RobotFileParser.can_fetch(line)', [PYTHON ?? 'python3', '-c', PY_ROBOTS, ROBOTS_FILE], PYTHON ? undefined : 'python3 is not installed', 1),
+    ],
+    ratios: [
+      { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: Infinity, kind: 'at least' },
+      { a: 'python', b: 'exe', label: 'python / exe (speed-up)', budget: Infinity, kind: 'at least' },
+    ],
+  },
+  {
     name: 'ipcalc',
     title: 'one network described: netkit ip info against ipcalc and sipcalc',
     runs: 20,
@@ -162,12 +237,67 @@ const GROUPS = [
   },
 ];
 
+/** A seeded xorshift-style generator: every run writes the same files. */
+function seeded(seed) {
+  return () => (seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0);
+}
+
+/** A file of `n` URLs of the shapes logs hold (seeded). */
+function randomURLs(n) {
+  const file = join(tmpdir(), `netkit-bench-urls-${n}.txt`);
+  if (existsSync(file)) return file;
+  const next = seeded(12345);
+  const schemes = ['http', 'https', 'ftp', 'https'];
+  const lines = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = next();
+    const host = `host${v % 9973}.example${v % 7}.com`;
+    const user = v % 11 === 0 ? `user${v % 97}:pw@` : '';
+    const port = v % 5 === 0 ? `:${8000 + (v % 1000)}` : '';
+    lines[i] = `${schemes[v % 4]}://${user}${host}${port}/path/${v % 1000}/item?id=${v}&q=a+b#frag${v % 13}`;
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** A file of `n` Cookie / Set-Cookie values (seeded). */
+function randomCookies(n) {
+  const file = join(tmpdir(), `netkit-bench-cookies-${n}.txt`);
+  if (existsSync(file)) return file;
+  const next = seeded(777);
+  const lines = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = next();
+    lines[i] =
+      v % 2 === 0
+        ? `session=${v.toString(16)}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${v % 86400}`
+        : `a=${v % 100}; b="q${v % 7}\\073x"; theme=dark; lang=en-US`;
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** A robots.txt (ROBOTS_FILE) and `n` URLs to check against it (seeded). */
+function robotsURLs(n) {
+  writeFileSync(ROBOTS_FILE, 'User-agent: *\nDisallow: /private\nDisallow: /tmp/\nAllow: /private/public\nDisallow: /search\nCrawl-delay: 1\n\nUser-agent: BadBot\nDisallow: /\n\nSitemap: https://example.com/sitemap.xml\n');
+  const file = join(tmpdir(), `netkit-bench-robots-urls-${n}.txt`);
+  if (existsSync(file)) return file;
+  const next = seeded(4242);
+  const dirs = ['private', 'public', 'tmp', 'search', 'docs', 'private/public'];
+  const lines = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = next();
+    lines[i] = `https://example.com/${dirs[v % dirs.length]}/${v % 5000}.html`;
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
 /** A file of `n` random IPv4 addresses, one per line (seeded, so every run sees the same). */
 function randomAddresses(n) {
   const file = join(tmpdir(), `netkit-bench-ipv4-${n}.txt`);
   if (existsSync(file)) return file;
-  let seed = 0x9e3779b9;
-  const next = () => (seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0);
+  const next = seeded(0x9e3779b9);
   const lines = new Array(n);
   for (let i = 0; i < n; i++) {
     const v = next();
@@ -203,6 +333,7 @@ function hyperfine(group, entries, runs, warmup, input) {
     // hyperfine 1.15 has no --input: a shell redirects the file (its start-up is noise
     // next to a million lines).
     if (input) args.push('--output', 'null');
+    if (group.ignoreFailure) args.push('--ignore-failure');
     for (const e of entries) {
       const command = e.argv.map(quote).join(' ');
       args.push('-n', e.id, input ? `sh -c ${quote(`${command} < ${quote(input)}`)}` : command);
@@ -228,7 +359,7 @@ function withSpawn(group, entries, input) {
       const r = spawnSync(e.argv[0], e.argv.slice(1), { stdio: [fd, 'ignore', 'ignore'] });
       if (input) closeSync(fd);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (r.status !== 0) throw new Error(`${e.label}: exit ${r.status ?? r.signal}`);
+      if (r.status !== 0 && !(group.ignoreFailure && r.status === 1)) throw new Error(`${e.label}: exit ${r.status ?? r.signal}`);
       if (i >= group.warmup) times.get(e.id).push(seconds);
     }
   }

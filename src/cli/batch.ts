@@ -81,8 +81,9 @@ export async function eachOperand(ctx: Context, operands: readonly string[], ope
 
 const UTF8 = new TextDecoder();
 
+/** UTF-8 text of a byte range (invalid sequences become U+FFFD). */
 function decode(bytes: Uint8Array, start: number, end: number): string {
-  return UTF8.decode(bytes.subarray(start, end));
+  return Buffer.isBuffer(bytes) ? bytes.toString('utf8', start, end) : UTF8.decode(bytes.subarray(start, end));
 }
 
 /**

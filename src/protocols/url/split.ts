@@ -63,14 +63,26 @@ function pyLower(text: string): string {
 abstract class NetlocResult {
   abstract readonly netloc: string;
 
+  // username/password and hostname/port read the same split of the netloc: made once.
+  private userinfoSplit: [string | null, string | null] | undefined;
+  private hostinfoSplit: [string, string | null] | undefined;
+
   private get userinfo(): [string | null, string | null] {
+    return (this.userinfoSplit ??= this.splitUserinfo());
+  }
+
+  private get hostinfo(): [string, string | null] {
+    return (this.hostinfoSplit ??= this.splitHostinfo());
+  }
+
+  private splitUserinfo(): [string | null, string | null] {
     const [userinfo, haveInfo] = rpartition(this.netloc, '@');
     if (!haveInfo) return [null, null];
     const [username, havePassword, password] = partition(userinfo, ':');
     return [username, havePassword ? password : null];
   }
 
-  private get hostinfo(): [string, string | null] {
+  private splitHostinfo(): [string, string | null] {
     const hostinfo = rpartition(this.netloc, '@')[2];
     const [, haveOpenBr, bracketed] = partition(hostinfo, '[');
     let hostname: string;
