@@ -100,6 +100,25 @@ function legacyPattern(path: string): string {
 }
 
 /**
+ * Crawl-delay and Request-rate ("N/M") into the group, when their numbers pass `isNumber`
+ * (3.11 asks str.isdigit(), current CPython str.isdecimal()); anything else is ignored.
+ */
+function applyRateLimit(entry: RobotsGroup, key: 'crawl-delay' | 'request-rate', value: string, line: number, isNumber: (text: string) => boolean): void {
+  if (key === 'crawl-delay') {
+    if (isNumber(pyStrip(value))) {
+      entry.crawlDelay = pyInt(value);
+      entry.crawlDelayLine = line;
+    }
+    return;
+  }
+  const numbers = value.split('/');
+  if (numbers.length === 2 && isNumber(pyStrip(numbers[0]!)) && isNumber(pyStrip(numbers[1]!))) {
+    entry.requestRate = { requests: pyInt(numbers[0]!), seconds: pyInt(numbers[1]!) };
+    entry.requestRateLine = line;
+  }
+}
+
+/**
  * Parses robots.txt text (split into lines like Python's str.splitlines()).
  * Legacy mode throws what Python 3.11's parse() raises (PyValueError from urlparse of a
  * rule such as "Disallow: http://[x", or int() of a superscript Crawl-delay).
@@ -157,21 +176,9 @@ function parseLegacy(lines: string[]): RobotsFile {
         entry.rules.push({ line: n, directive: key, path: written, pattern: legacyPattern(value), allow, anchored: false });
         state = 2;
       }
-    } else if (key === 'crawl-delay') {
+    } else if (key === 'crawl-delay' || key === 'request-rate') {
       if (state !== 0) {
-        if (isDigit(pyStrip(value))) {
-          entry.crawlDelay = pyInt(value);
-          entry.crawlDelayLine = n;
-        }
-        state = 2;
-      }
-    } else if (key === 'request-rate') {
-      if (state !== 0) {
-        const numbers = value.split('/');
-        if (numbers.length === 2 && isDigit(pyStrip(numbers[0]!)) && isDigit(pyStrip(numbers[1]!))) {
-          entry.requestRate = { requests: pyInt(numbers[0]!), seconds: pyInt(numbers[1]!) };
-          entry.requestRateLine = n;
-        }
+        applyRateLimit(entry, key, value, n, isDigit);
         state = 2;
       }
     } else if (key === 'sitemap') {
@@ -225,21 +232,9 @@ function parseRfc(lines: string[]): RobotsFile {
         const compiled = rfcPattern(value);
         if (compiled) entry.rules.push({ line: n, directive: key, path: value, pattern: compiled.pattern, allow, anchored: compiled.anchored });
       }
-    } else if (key === 'crawl-delay') {
+    } else if (key === 'crawl-delay' || key === 'request-rate') {
       if (state !== 0) {
-        if (isDecimal(pyStrip(value))) {
-          entry.crawlDelay = pyInt(value);
-          entry.crawlDelayLine = n;
-        }
-        state = 2;
-      }
-    } else if (key === 'request-rate') {
-      if (state !== 0) {
-        const numbers = value.split('/');
-        if (numbers.length === 2 && isDecimal(pyStrip(numbers[0]!)) && isDecimal(pyStrip(numbers[1]!))) {
-          entry.requestRate = { requests: pyInt(numbers[0]!), seconds: pyInt(numbers[1]!) };
-          entry.requestRateLine = n;
-        }
+        applyRateLimit(entry, key, value, n, isDecimal);
         state = 2;
       }
     } else if (key === 'sitemap') {
