@@ -31,6 +31,18 @@ def b36(n):
 
 zeros = [cp for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) == "Nd" and unicodedata.decimal(chr(cp)) == 0]
 spaces = [cp for cp in range(sys.maxunicode + 1) if chr(cp).isspace()]
+# str.isdigit() but not str.isdecimal(): superscripts, circled digits and the like, as ranges.
+digit_ranges, start, prev = [], None, None
+for cp in range(sys.maxunicode + 1):
+    ch = chr(cp)
+    if ch.isdigit() and not ch.isdecimal():
+        if start is not None and cp == prev + 1:
+            prev = cp
+            continue
+        if start is not None:
+            digit_ranges.append((start, prev))
+        start = prev = cp
+digit_ranges.append((start, prev))
 
 out = pathlib.Path(__file__).resolve().parent.parent / "src/protocols/core/py-unicode.ts"
 out.write_text(
@@ -42,5 +54,7 @@ out.write_text(
     "/** The zero of every run of ten decimal digits (category Nd). */\n"
     f"export const DIGIT_ZEROS: readonly number[] = [{', '.join(hex(z) for z in zeros)}];\n\n"
     "/** Code points for which str.isspace() is true. */\n"
-    f"export const SPACES: readonly number[] = [{', '.join(hex(s) for s in spaces)}];\n"
+    f"export const SPACES: readonly number[] = [{', '.join(hex(s) for s in spaces)}];\n\n"
+    "/** Ranges of code points for which str.isdigit() is true but str.isdecimal() is not. */\n"
+    f"export const DIGIT_NOT_DECIMAL: ReadonlyArray<readonly [number, number]> = [{', '.join(f'[{hex(a)}, {hex(b)}]' for a, b in digit_ranges)}];\n"
 )

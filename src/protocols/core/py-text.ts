@@ -1,6 +1,6 @@
 // Python's text rules that engines mirror, on CPython 3.11's Unicode 14 tables:
 // str.isspace()/strip(), str.isprintable(), repr() and int(text, base).
-import { DIGIT_ZEROS, PRINTABLE_FLIPS, SPACES } from './py-unicode.js';
+import { DIGIT_NOT_DECIMAL, DIGIT_ZEROS, PRINTABLE_FLIPS, SPACES } from './py-unicode.js';
 
 const PY_SPACE = new Set(SPACES);
 const MAX_STR_DIGITS = 4300;
@@ -56,8 +56,33 @@ function hex(cp: number, width: number): string {
   return cp.toString(16).padStart(width, '0');
 }
 
-/** The value of a non-ASCII Unicode decimal digit, or -1. */
+/** Python's str.splitlines() (no keepends): every line boundary Python knows. */
+export function pySplitlines(text: string): string[] {
+  const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Python's str.isdecimal(): non-empty, every character a decimal digit (Unicode 14). */
+export function isPyDecimal(text: string): boolean {
+  if (text === '') return false;
+  for (const ch of text) if (decimalValue(ch.codePointAt(0)!) < 0) return false;
+  return true;
+}
+
+/** Python's str.isdigit(): isdecimal's characters plus superscripts, circled digits and the like. */
+export function isPyDigit(text: string): boolean {
+  if (text === '') return false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (decimalValue(cp) < 0 && !DIGIT_NOT_DECIMAL.some(([lo, hi]) => cp >= lo && cp <= hi)) return false;
+  }
+  return true;
+}
+
+/** The value of a Unicode decimal digit, or -1. */
 function decimalValue(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
   for (const zero of DIGIT_ZEROS) {
     if (cp >= zero && cp <= zero + 9) return cp - zero;
   }

@@ -3,7 +3,8 @@
 // RobotFileParser (first matching rule in file order); RFC 9309 files like newer CPython
 // (longest match wins, Allow wins ties, "*" and "$" patterns, /robots.txt always allowed).
 import { agentTable, type RequestRate, type RobotsFile, type RobotsGroup, type RobotsRule } from './parse.js';
-import { normalizeEscapes, pathQueryFragment, quote, unquote, urlparse, urlsplit, urlunparse } from './pyurl.js';
+import { quote, unquote, urlparse, urlsplitParts, urlunparse, type SplitParts } from '../url/index.js';
+import { normalizeEscapes } from './normalize.js';
 
 /** The answer of canFetch. */
 export interface FetchVerdict {
@@ -58,13 +59,21 @@ export function findGroup(file: RobotsFile, agent: string): RobotsGroup | null {
 /** Python 3.11's can_fetch URL normalisation: urlparse(unquote(url)), path onwards, quote. */
 export function legacyTarget(url: string): string {
   const p = urlparse(unquote(url));
-  const target = quote(urlunparse({ scheme: '', netloc: '', path: p.path, params: p.params, query: p.query, fragment: p.fragment }));
+  const target = quote(urlunparse(['', '', p.path, p.params, p.query, p.fragment]));
   return target || '/';
+}
+
+/** Newer CPython's _urlunsplit(None, None, path, query, fragment): the path-and-after part. */
+function pathQueryFragment(s: SplitParts): string {
+  let url = s.path.startsWith('//') ? '//' + s.path : s.path;
+  if (s.query !== null) url += '?' + s.query;
+  if (s.fragment !== null) url += '#' + s.fragment;
+  return url;
 }
 
 /** Newer CPython's normalize_uri of the URL's path, query and fragment. Throws PyValueError. */
 export function rfcTarget(url: string): string {
-  const rest = pathQueryFragment(urlsplit(url));
+  const rest = pathQueryFragment(urlsplitParts(url));
   const q = rest.indexOf('?');
   let target = normalizeEscapes(q >= 0 ? rest.slice(0, q) : rest);
   if (q >= 0) target += '?' + rest.slice(q + 1).replace(/[^=&]+/g, (m) => normalizeEscapes(m));

@@ -1,7 +1,7 @@
 // Warnings about a robots.txt that crawlers may read differently from what its author
 // meant: unknown directives, rules outside any group, paths without a leading "/", an
 // empty User-agent, a Crawl-delay that is not a number, and files past RFC 9309's 500 KiB.
-import { pyStrip, splitlines } from './pyurl.js';
+import { pySplitlines, pyStrip } from '../core/py-text.js';
 
 /** One lint finding; `line` is 1-based (0 for the file as a whole). */
 export interface RobotsWarning {
@@ -33,7 +33,7 @@ export function lintRobots(text: string): RobotsWarning[] {
     warnings.push({ line: 0, code: 'file-too-large', message: `file is ${size} bytes; RFC 9309 crawlers may ignore everything after ${ROBOTS_SIZE_LIMIT} bytes (500 KiB)` });
   }
   let seenAgent = false;
-  splitlines(text).forEach((raw, index) => {
+  pySplitlines(text).forEach((raw, index) => {
     const line = index + 1;
     const hash = raw.indexOf('#');
     const body = pyStrip(hash >= 0 ? raw.slice(0, hash) : raw);

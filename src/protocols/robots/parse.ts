@@ -3,7 +3,10 @@
 // first "User-agent: *" group kept as the default). The default mode is RFC 9309 as newer
 // CPython implements it (gh-138907): blank lines ignored, groups for the same agent merged,
 // patterns with "*" and "$". Both keep the 1-based source line of everything.
-import { isDecimal, isDigit, pyInt, pyStrip, quote, normalizeEscapes, splitlines, unquote, urlparse, urlunparse } from './pyurl.js';
+import { PyValueError } from '../core/errors.js';
+import { intErrorMessage, isPyDecimal, isPyDigit, parsePyInt, pySplitlines, pyStrip } from '../core/py-text.js';
+import { quote, unquote, urlparse, urlunparse } from '../url/index.js';
+import { normalizeEscapes } from './normalize.js';
 
 /** Which rules a RobotsFile follows: Python 3.11's robotparser, or RFC 9309. */
 export type RobotsMode = 'legacy' | 'rfc9309';
@@ -96,7 +99,14 @@ function splitLine(raw: string): [string, string] | null {
 
 /** Python 3.11's RuleLine.path for a value: urlunparse(urlparse(path)), then quote. */
 function legacyPattern(path: string): string {
-  return quote(urlunparse(urlparse(path)));
+  return quote(urlunparse(urlparse(path).toTuple()));
+}
+
+/** int(text): Python's ValueError for what int() refuses. Values past 2**53 lose precision. */
+function pyInt(text: string): number {
+  const n = parsePyInt(text, 10);
+  if (n === undefined) throw new PyValueError(intErrorMessage(text, 10));
+  return Number(n);
 }
 
 /**
@@ -124,7 +134,7 @@ function applyRateLimit(entry: RobotsGroup, key: 'crawl-delay' | 'request-rate',
  * rule such as "Disallow: http://[x", or int() of a superscript Crawl-delay).
  */
 export function parseRobots(text: string, options: ParseRobotsOptions = {}): RobotsFile {
-  return options.legacy ? parseLegacy(splitlines(text)) : parseRfc(splitlines(text));
+  return options.legacy ? parseLegacy(pySplitlines(text)) : parseRfc(pySplitlines(text));
 }
 
 /**
@@ -178,7 +188,7 @@ function parseLegacy(lines: string[]): RobotsFile {
       }
     } else if (key === 'crawl-delay' || key === 'request-rate') {
       if (state !== 0) {
-        applyRateLimit(entry, key, value, n, isDigit);
+        applyRateLimit(entry, key, value, n, isPyDigit);
         state = 2;
       }
     } else if (key === 'sitemap') {
@@ -234,7 +244,7 @@ function parseRfc(lines: string[]): RobotsFile {
       }
     } else if (key === 'crawl-delay' || key === 'request-rate') {
       if (state !== 0) {
-        applyRateLimit(entry, key, value, n, isDecimal);
+        applyRateLimit(entry, key, value, n, isPyDecimal);
         state = 2;
       }
     } else if (key === 'sitemap') {

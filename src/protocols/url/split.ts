@@ -213,13 +213,25 @@ function checkBracketedHost(hostname: string): void {
   }
 }
 
-/** urllib.parse.urlsplit(url, scheme, allow_fragments). */
-export function urlsplit(url: string, scheme = '', allowFragments = true): SplitResult {
+/** urlsplit's parts, with null for a query or fragment whose delimiter is absent. */
+export interface SplitParts {
+  scheme: string;
+  netloc: string;
+  path: string;
+  query: string | null;
+  fragment: string | null;
+}
+
+/**
+ * urlsplit, keeping apart "no '?'" (null) and "an empty query" (''), as newer CPython's
+ * private _urlsplit does for robotparser; urlsplit() itself gives '' for both.
+ */
+export function urlsplitParts(url: string, scheme = '', allowFragments = true): SplitParts {
   url = stripC0(url, false).replace(/[\t\r\n]/g, '');
   scheme = stripC0(scheme, true).replace(/[\t\r\n]/g, '');
   let netloc = '';
-  let query = '';
-  let fragment = '';
+  let query: string | null = null;
+  let fragment: string | null = null;
   const i = url.indexOf(':');
   if (i > 0 && /^[A-Za-z]/.test(url) && SCHEME_CHARS.test(url.slice(0, i))) {
     scheme = url.slice(0, i).toLowerCase();
@@ -235,7 +247,13 @@ export function urlsplit(url: string, scheme = '', allowFragments = true): Split
   if (allowFragments && url.includes('#')) [url, , fragment] = partition(url, '#');
   if (url.includes('?')) [url, , query] = partition(url, '?');
   checkNetloc(netloc);
-  return new SplitResult(scheme, netloc, url, query, fragment);
+  return { scheme, netloc, path: url, query, fragment };
+}
+
+/** urllib.parse.urlsplit(url, scheme, allow_fragments). */
+export function urlsplit(url: string, scheme = '', allowFragments = true): SplitResult {
+  const p = urlsplitParts(url, scheme, allowFragments);
+  return new SplitResult(p.scheme, p.netloc, p.path, p.query ?? '', p.fragment ?? '');
 }
 
 /** _splitparams: the ;params of the last path segment. */
