@@ -3,7 +3,8 @@
 import { DIGIT_NOT_DECIMAL, DIGIT_ZEROS, PRINTABLE_FLIPS, SPACES } from './py-unicode.js';
 
 const PY_SPACE = new Set(SPACES);
-const MAX_STR_DIGITS = 4300;
+/** sys.int_info.default_max_str_digits: decimal int() conversions past this raise (CVE-2020-10735). */
+export const MAX_STR_DIGITS = 4300;
 
 /** Sorted code points where isprintable() flips; odd count below cp means printable. */
 const FLIPS: number[] = (() => {

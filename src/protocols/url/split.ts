@@ -3,7 +3,7 @@
 // bracketed-host validation (ipaddress.ip_address, IPvFuture), the NFKC netloc check, and
 // the username / password / hostname / port attributes with Python's exact ValueErrors.
 import { PyValueError } from '../core/errors.js';
-import { isPyPrintable, pyRepr } from '../core/py-text.js';
+import { MAX_STR_DIGITS, isPyPrintable, pyRepr } from '../core/py-text.js';
 import { IPv4Address, ipAddress } from '../ip/address.js';
 
 /** Schemes urljoin resolves relative references for (urllib.parse.uses_relative). */
@@ -16,7 +16,6 @@ export const USES_NETLOC: readonly string[] = ['', 'ftp', 'http', 'gopher', 'nnt
 export const USES_PARAMS: readonly string[] = ['', 'ftp', 'hdl', 'prospero', 'http', 'imap', 'https', 'shttp', 'rtsp', 'rtsps', 'rtspu', 'sip', 'sips', 'mms', 'sftp', 'tel'];
 
 const SCHEME_CHARS = /^[A-Za-z0-9+\-.]*$/;
-const MAX_STR_DIGITS = 4300;
 
 /** str.lstrip / strip of _WHATWG_C0_CONTROL_OR_SPACE (U+0000 to U+0020). */
 function stripC0(text: string, right: boolean): string {
