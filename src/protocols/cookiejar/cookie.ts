@@ -1,0 +1,149 @@
+// http.cookiejar.Cookie: the record a jar holds, with Python's attribute names, and the
+// jar itself (domain → path → name, in insertion order, as CookieJar._cookies nests them).
+
+/** Nonstandard attributes (Cookie._rest), e.g. {"HTTPOnly": ""} from a `#HttpOnly_` line. */
+export type CookieRest = Record<string, string | null>;
+
+/** A boolean attribute; LWP's `secure=x` keeps the text, which Python tests for truth. */
+export type Flag = boolean | string;
+
+/** Python's truth of an attribute value: false for None, False, "" and 0. */
+export function truthy(v: unknown): boolean {
+  return v !== null && v !== undefined && v !== false && v !== '' && v !== 0;
+}
+
+export interface CookieInit {
+  version: number | null;
+  name: string;
+  value: string | null;
+  port: string | null;
+  port_specified: Flag;
+  domain: string;
+  domain_specified: boolean;
+  domain_initial_dot: Flag;
+  path: string | null;
+  path_specified: Flag;
+  secure: Flag;
+  expires: number | null;
+  discard: Flag;
+  comment: string | null;
+  comment_url: string | null;
+  rest: CookieRest;
+  rfc2109?: boolean;
+}
+
+/** A cookie as JSON: every attribute under Python's name. */
+export type CookieRecord = Omit<CookieInit, 'rfc2109'> & { rfc2109: boolean };
+
+/** The attribute Python's MozillaCookieJar records for a `#HttpOnly_` line. */
+export const HTTPONLY_ATTR = 'HTTPOnly';
+
+/** http.cookiejar.Cookie: plain attributes; the domain is lowercased (RFC 2965 §3.3.3). */
+export class Cookie {
+  version: number | null;
+  name: string;
+  value: string | null;
+  port: string | null;
+  port_specified: Flag;
+  domain: string;
+  domain_specified: boolean;
+  domain_initial_dot: Flag;
+  path: string | null;
+  path_specified: Flag;
+  secure: Flag;
+  expires: number | null;
+  discard: Flag;
+  comment: string | null;
+  comment_url: string | null;
+  rest: CookieRest;
+  rfc2109: boolean;
+
+  constructor(init: CookieInit) {
+    this.version = init.version;
+    this.name = init.name;
+    this.value = init.value;
+    this.port = init.port;
+    this.port_specified = init.port_specified;
+    this.domain = init.domain.toLowerCase();
+    this.domain_specified = init.domain_specified;
+    this.domain_initial_dot = init.domain_initial_dot;
+    this.path = init.path;
+    this.path_specified = init.path_specified;
+    this.secure = init.secure;
+    this.expires = init.expires;
+    this.discard = init.discard;
+    this.comment = init.comment;
+    this.comment_url = init.comment_url;
+    this.rest = { ...init.rest };
+    this.rfc2109 = init.rfc2109 ?? false;
+  }
+
+  hasNonstandardAttr(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.rest, name);
+  }
+
+  /** Cookie.is_expired(now): expires set and not after `now` (seconds). */
+  isExpired(now: number): boolean {
+    return this.expires !== null && this.expires <= now;
+  }
+
+  /** Python's str(cookie): `<Cookie name=value for domain:portpath>`. */
+  toString(): string {
+    const limit = this.domain + (this.port === null ? '' : ':' + this.port) + (this.path ?? 'None');
+    return `<Cookie ${this.value === null ? this.name : `${this.name}=${this.value}`} for ${limit}>`;
+  }
+
+  /** Every attribute under Python's name, in Cookie.__repr__ order. */
+  toJSON(): CookieRecord {
+    return {
+      version: this.version,
+      name: this.name,
+      value: this.value,
+      port: this.port,
+      port_specified: this.port_specified,
+      domain: this.domain,
+      domain_specified: this.domain_specified,
+      domain_initial_dot: this.domain_initial_dot,
+      path: this.path,
+      path_specified: this.path_specified,
+      secure: this.secure,
+      expires: this.expires,
+      discard: this.discard,
+      comment: this.comment,
+      comment_url: this.comment_url,
+      rest: { ...this.rest },
+      rfc2109: this.rfc2109,
+    };
+  }
+}
+
+/** http.cookiejar.CookieJar's store: set_cookie() replaces by (domain, path, name). */
+export class CookieJar {
+  private readonly cookies = new Map<string, Map<string | null, Map<string, Cookie>>>();
+
+  setCookie(cookie: Cookie): void {
+    let byPath = this.cookies.get(cookie.domain);
+    if (!byPath) this.cookies.set(cookie.domain, (byPath = new Map()));
+    let byName = byPath.get(cookie.path);
+    if (!byName) byPath.set(cookie.path, (byName = new Map()));
+    byName.set(cookie.name, cookie);
+  }
+
+  /** The domains in insertion order, each with its paths, each with its cookies. */
+  domains(): IterableIterator<[string, Map<string | null, Map<string, Cookie>>]> {
+    return this.cookies.entries();
+  }
+
+  /** Iteration as Python's deepvalues(): depth first, insertion order. */
+  *[Symbol.iterator](): IterableIterator<Cookie> {
+    for (const byPath of this.cookies.values()) for (const byName of byPath.values()) yield* byName.values();
+  }
+
+  get size(): number {
+    return [...this].length;
+  }
+
+  toJSON(): CookieRecord[] {
+    return [...this].map((c) => c.toJSON());
+  }
+}
