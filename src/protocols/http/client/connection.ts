@@ -1,0 +1,191 @@
+// HTTPConnection / HTTPSConnection: one socket (TCP, or TLS verified against the default
+// CA store plus an optional extra CA), a reader for its lifetime, and one request/response
+// exchange at a time. Every wait (connect, handshake, send, read) is bounded by a timeout.
+import net from 'node:net';
+import tls from 'node:tls';
+import { CannotSendRequest, HTTPTimeoutError, NotConnected, fromSocketError } from './errors.js';
+import { SocketReader } from './reader.js';
+import { frameBody, serializeHead, writeRequest, type HeaderList, type RequestBody } from './request.js';
+import { readResponseHead, type ResponseHead } from './response.js';
+
+/** Where and how to connect. */
+export interface ConnectOptions {
+  scheme: 'http' | 'https';
+  host: string;
+  port: number;
+  /** Milliseconds for each wait: connect, handshake, every send and every read. */
+  timeoutMs: number;
+  /** Extra trusted CA certificate(s), PEM, added to the default store. */
+  ca?: string | Buffer | undefined;
+  /** Skip certificate verification (still reports what was presented). */
+  insecure?: boolean | undefined;
+  /** SNI and the name checked against the certificate; defaults to host (none for IPs). */
+  servername?: string | undefined;
+}
+
+/** A summary of the peer certificate. */
+export interface PeerCertificate {
+  subject: Record<string, string | string[]>;
+  issuer: Record<string, string | string[]>;
+  subjectAltName: string | undefined;
+  validFrom: string;
+  validTo: string;
+  serialNumber: string;
+  /** SHA-256 fingerprint, colon-separated upper-case hex. */
+  fingerprint256: string;
+}
+
+/** What the TLS handshake produced. */
+export interface TLSInfo {
+  /** e.g. "TLSv1.3" (Python's SSLSocket.version()). */
+  version: string;
+  cipher: string;
+  /** True when the certificate chain and name were verified. */
+  authorized: boolean;
+  /** Why verification failed (only possible with insecure). */
+  authorizationError: string | undefined;
+  servername: string | undefined;
+  peerCertificate: PeerCertificate | undefined;
+}
+
+/** The key a pool files a connection under: scheme, host, port and TLS settings. */
+export function connectionKey(o: ConnectOptions): string {
+  const tlsPart = o.scheme === 'https' ? `|${o.servername ?? ''}|${o.insecure ? 'k' : 'v'}|${o.ca ? String(o.ca).length + ':' + String(o.ca).slice(-64) : ''}` : '';
+  return `${o.scheme}://${o.host.toLowerCase()}:${o.port}${tlsPart}`;
+}
+
+function summarize(cert: tls.PeerCertificate): PeerCertificate | undefined {
+  if (!cert || Object.keys(cert).length === 0) return undefined;
+  return {
+    subject: { ...cert.subject },
+    issuer: { ...cert.issuer },
+    subjectAltName: cert.subjectaltname,
+    validFrom: cert.valid_from,
+    validTo: cert.valid_to,
+    serialNumber: cert.serialNumber,
+    fingerprint256: cert.fingerprint256,
+  };
+}
+
+/** Waits for `event` on `emitter`-style socket, failing on error or after timeoutMs. */
+function waitFor(socket: net.Socket, event: string, timeoutMs: number, phase: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (err?: unknown): void => {
+      clearTimeout(timer);
+      socket.off(event, onEvent);
+      socket.off('error', onError);
+      if (err) {
+        socket.destroy();
+        reject(err);
+      } else resolve();
+    };
+    const onEvent = (): void => finish();
+    const onError = (e: unknown): void => finish(fromSocketError(e));
+    const timer = setTimeout(() => finish(new HTTPTimeoutError(phase)), timeoutMs);
+    socket.once(event, onEvent);
+    socket.on('error', onError);
+  });
+}
+
+/** One client connection (http.client.HTTPConnection / HTTPSConnection). */
+export class HTTPConnection {
+  readonly key: string;
+  readonly tls: TLSInfo | undefined;
+  /** Milliseconds spent on the TCP connect (DNS included) and the TLS handshake. */
+  readonly timings: { connect: number; tls: number };
+  /** Requests sent on this socket so far. */
+  requests = 0;
+  private busy = false;
+  private closed = false;
+
+  private constructor(
+    readonly options: ConnectOptions,
+    readonly socket: net.Socket,
+    readonly reader: SocketReader,
+    info: TLSInfo | undefined,
+    timings: { connect: number; tls: number },
+  ) {
+    this.key = connectionKey(options);
+    this.tls = info;
+    this.timings = timings;
+    socket.on('close', () => {
+      this.closed = true;
+    });
+  }
+
+  /** Opens the socket (and the TLS session for https). */
+  static async open(options: ConnectOptions): Promise<HTTPConnection> {
+    const start = performance.now();
+    const raw = net.connect({ host: options.host, port: options.port, noDelay: true });
+    await waitFor(raw, 'connect', options.timeoutMs, 'connect');
+    const connected = performance.now();
+    if (options.scheme === 'http') {
+      return new HTTPConnection(options, raw, new SocketReader(raw, options.timeoutMs), undefined, { connect: connected - start, tls: 0 });
+    }
+    const servername = options.servername ?? (net.isIP(options.host) ? undefined : options.host);
+    const secure = tls.connect({
+      socket: raw,
+      ...(servername === undefined ? {} : { servername }),
+      ca: options.ca === undefined ? undefined : [...tls.rootCertificates, String(options.ca)],
+      rejectUnauthorized: !options.insecure,
+      ALPNProtocols: ['http/1.1'],
+      // Without a name (an IP literal), check the certificate against the IP.
+      checkServerIdentity: (_name, cert) => tls.checkServerIdentity(servername ?? options.host, cert),
+    });
+    try {
+      await waitFor(secure, 'secureConnect', options.timeoutMs, 'handshake');
+    } catch (err) {
+      raw.destroy();
+      throw err;
+    }
+    const info: TLSInfo = {
+      version: secure.getProtocol() ?? '',
+      cipher: secure.getCipher()?.name ?? '',
+      authorized: secure.authorized,
+      authorizationError: secure.authorizationError === undefined || secure.authorizationError === null ? undefined : String(secure.authorizationError),
+      servername,
+      peerCertificate: summarize(secure.getPeerCertificate()),
+    };
+    return new HTTPConnection(options, secure, new SocketReader(secure, options.timeoutMs), info, {
+      connect: connected - start,
+      tls: performance.now() - connected,
+    });
+  }
+
+  /** True while the socket is open and the peer has not closed or sent anything unasked. */
+  get usable(): boolean {
+    return !this.closed && !this.socket.destroyed && !this.reader.atEOF && this.reader.buffered === 0;
+  }
+
+  /** True while a request/response exchange is in progress. */
+  get inUse(): boolean {
+    return this.busy;
+  }
+
+  /**
+   * Sends one request and reads the response head. The caller reads the body with
+   * readBody(conn.reader, head, ...) and then calls finish().
+   */
+  async exchange(method: string, target: string, headers: HeaderList, body: RequestBody | undefined): Promise<ResponseHead> {
+    if (this.busy) throw new CannotSendRequest('Request-sent');
+    if (this.closed || this.socket.destroyed) throw new NotConnected();
+    const framing = frameBody(method, headers, body);
+    const head = serializeHead(method, target, framing.headers);
+    this.busy = true;
+    this.requests++;
+    await writeRequest(this.socket, head, framing, this.options.timeoutMs);
+    return readResponseHead(this.reader, method);
+  }
+
+  /** Ends the current exchange; the connection may then carry another one. */
+  finish(): void {
+    this.busy = false;
+  }
+
+  /** Closes the socket. */
+  close(): void {
+    this.closed = true;
+    this.busy = false;
+    this.socket.destroy();
+  }
+}

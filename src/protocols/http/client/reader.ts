@@ -1,0 +1,119 @@
+// A buffered reader over one socket for the life of a connection: capped line reads
+// (Python's readline(limit)), bounded byte reads, and EOF. It pauses the socket when
+// enough is buffered, so a slow consumer applies TCP backpressure, and bounds every wait.
+import type { Socket } from 'node:net';
+import { HTTPTimeoutError, fromSocketError } from './errors.js';
+
+/** How much is buffered before the socket is paused. */
+const HIGH_WATER = 256 * 1024;
+
+/** Reads a socket in Python's file-object terms. */
+export class SocketReader {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private ended = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+  /** Milliseconds any one wait for data may take. */
+  timeoutMs: number;
+
+  constructor(private readonly socket: Socket, timeoutMs: number) {
+    this.timeoutMs = timeoutMs;
+    socket.on('data', (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.size += chunk.length;
+      if (this.size >= HIGH_WATER) socket.pause();
+      this.notify();
+    });
+    socket.on('end', () => {
+      this.ended = true;
+      this.notify();
+    });
+    socket.on('close', () => {
+      this.ended = true;
+      this.notify();
+    });
+    socket.on('error', (err) => {
+      this.failure ??= fromSocketError(err);
+      this.notify();
+    });
+  }
+
+  /** Bytes buffered and not yet read. */
+  get buffered(): number {
+    return this.size;
+  }
+
+  /** True once the peer finished sending (or the socket failed) and nothing is left buffered. */
+  get atEOF(): boolean {
+    return this.size === 0 && (this.ended || this.failure !== undefined);
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /** Waits until more data, EOF or an error arrive; throws TimeoutError after timeoutMs. */
+  private waitForData(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.ended) return Promise.resolve();
+    if (this.socket.isPaused()) this.socket.resume();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        reject(new HTTPTimeoutError('read'));
+      }, this.timeoutMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        if (this.failure && this.size === 0) reject(this.failure);
+        else resolve();
+      };
+    });
+  }
+
+  private take(n: number): Buffer {
+    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    const out = all.subarray(0, n);
+    const rest = all.subarray(n);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.size = rest.length;
+    if (this.size < HIGH_WATER && this.socket.isPaused() && !this.ended) this.socket.resume();
+    return out;
+  }
+
+  private indexOfLF(limit: number): number {
+    let offset = 0;
+    for (const c of this.chunks) {
+      const i = c.indexOf(0x0a);
+      if (i >= 0 && offset + i < limit) return offset + i;
+      offset += c.length;
+      if (offset >= limit) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Python's readline(limit): the next line with its LF, or `limit` bytes when no LF came
+   * first, or what is left at EOF (empty at EOF).
+   */
+  async readLine(limit: number): Promise<Buffer> {
+    for (;;) {
+      const lf = this.indexOfLF(limit);
+      if (lf >= 0) return this.take(lf + 1);
+      if (this.size >= limit) return this.take(limit);
+      if (this.ended || (this.failure && this.size > 0)) return this.take(this.size);
+      await this.waitForData();
+    }
+  }
+
+  /** Up to `max` bytes: whatever is buffered, waiting for at least one; empty at EOF. */
+  async readSome(max: number): Promise<Buffer> {
+    while (this.size === 0) {
+      if (this.ended) return Buffer.alloc(0);
+      await this.waitForData();
+    }
+    return this.take(Math.min(max, this.size));
+  }
+}
