@@ -173,6 +173,7 @@ export class HTTPConnection {
     const head = serializeHead(method, target, framing.headers);
     this.busy = true;
     this.requests++;
+    this.reader.mark();
     await writeRequest(this.socket, head, framing, this.options.timeoutMs);
     return readResponseHead(this.reader, method);
   }

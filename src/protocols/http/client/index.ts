@@ -109,7 +109,7 @@ export async function request(options: RequestOptions): Promise<Response> {
       if (reused && attempt === 0 && replayable && err instanceof RemoteDisconnected) continue;
       throw err;
     }
-    const firstByte = performance.now() - start;
+    const firstByte = (conn.reader.firstDataAt ?? performance.now()) - start;
     const timings: Timings = { connect: reused ? 0 : conn.timings.connect, tls: reused ? 0 : conn.timings.tls, firstByte, total: undefined };
     const done = (reusable: boolean): void => {
       timings.total = performance.now() - start;

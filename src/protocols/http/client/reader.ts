@@ -14,12 +14,15 @@ export class SocketReader {
   private ended = false;
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
+  /** performance.now() when the first byte after the last mark() arrived. */
+  firstDataAt: number | undefined;
   /** Milliseconds any one wait for data may take. */
   timeoutMs: number;
 
   constructor(private readonly socket: Socket, timeoutMs: number) {
     this.timeoutMs = timeoutMs;
     socket.on('data', (chunk: Buffer) => {
+      this.firstDataAt ??= performance.now();
       this.chunks.push(chunk);
       this.size += chunk.length;
       if (this.size >= HIGH_WATER) socket.pause();
@@ -37,6 +40,11 @@ export class SocketReader {
       this.failure ??= fromSocketError(err);
       this.notify();
     });
+  }
+
+  /** Starts timing the next first byte (call just before sending a request). */
+  mark(): void {
+    this.firstDataAt = this.size > 0 ? performance.now() : undefined;
   }
 
   /** Bytes buffered and not yet read. */

@@ -4,7 +4,7 @@
 import { BadStatusLine, BodyTooLarge, IncompleteRead, LineTooLong, MAXLINE, RemoteDisconnected, UnknownProtocol } from './errors.js';
 import { Headers, readHeaders } from './headers.js';
 import type { SocketReader } from './reader.js';
-import { parsePyInt } from '../../core/py-text.js';
+import { parsePyInt, pyStrip } from '../../core/py-text.js';
 
 /** The largest piece handed to the consumer at once. */
 const PIECE = 64 * 1024;
@@ -66,7 +66,7 @@ export async function readResponseHead(reader: SocketReader, method: string): Pr
   }
   if (status === 204 || status === 304 || (status >= 100 && status < 200) || method.toUpperCase() === 'HEAD') length = 0;
   if (!willClose && !chunked && length === undefined) willClose = true;
-  return { httpVersion: version, version: v, status, reason: reason.trim(), headers, chunked: chunked && length !== 0, length, willClose };
+  return { httpVersion: version, version: v, status, reason: pyStrip(reason), headers, chunked: chunked && length !== 0, length, willClose };
 }
 
 /** http.client.HTTPResponse._check_close. */
