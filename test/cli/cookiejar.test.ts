@@ -187,3 +187,18 @@ test('the verbs parse flags into the options their run functions get', async () 
   );
   assert.deepEqual(seen, ['f', { url: 'http://x/', format: 'auto' }]);
 });
+
+test('man/netkit-cookiejar.1 names every command and option of the noun', () => {
+  const page = readFileSync(new URL('../../man/netkit-cookiejar.1', import.meta.url), 'utf8')
+    .replace(/\\f[BIRP]/g, '')
+    .replace(/\\-/g, '-')
+    .replace(/^\.[A-Z]+ ?/gm, '')
+    .replace(/"/g, '');
+  const noun = make(new Context({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: '/' }));
+  const missing: string[] = [];
+  for (const cmd of noun.commands) {
+    if (!page.includes(`netkit cookiejar ${cmd.name()}`)) missing.push(cmd.name());
+    for (const o of cmd.options) for (const flag of [o.short, o.long]) if (flag && !new RegExp(`(^|[^-\\w])${flag.replace(/-/g, '\\-')}\\b`).test(page)) missing.push(`${cmd.name()} ${flag}`);
+  }
+  assert.deepEqual(missing, []);
+});
