@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -266,3 +267,4 @@ os.makedirs(OUT, exist_ok=True)
 write('cookiejar-files.json', 'random jars saved by MozillaCookieJar/LWPCookieJar and loaded back', files_cases())
 write('cookiejar-load.json', 'hand-written cookie files loaded by MozillaCookieJar/LWPCookieJar', load_cases())
 write('cookiejar-policy.json', 'DefaultCookiePolicy return decisions for random jars and URLs', policy_cases())
+shutil.rmtree(TMP)
