@@ -37,6 +37,24 @@ test('several requests to one host reuse one socket when the response allows it'
   }
 });
 
+test('concurrent requests to one host each get their own socket, then both are kept', async () => {
+  const fake = await startFakeHTTPServer({ send: ok('x') });
+  const pool = new ConnectionPool();
+  try {
+    const [a, b] = await Promise.all([request({ url: fake.url, pool, timeout: 2000 }), request({ url: fake.url, pool, timeout: 2000 })]);
+    await Promise.all([a.bytes(), b.bytes()]);
+    assert.equal(fake.connections, 2);
+    assert.equal(pool.idleCount, 2);
+    const c = await request({ url: fake.url, pool, timeout: 2000 });
+    await c.bytes();
+    assert.equal(c.reused, true);
+    assert.ok(c.timings.firstByte >= 0 && c.timings.firstByte <= c.timings.total!);
+  } finally {
+    pool.close();
+    await fake.close();
+  }
+});
+
 test('Connection: close, HTTP/1.0 without keep-alive and bodies to EOF are not reused', async () => {
   const replies = [ok('a', { Connection: 'close' }), 'HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nb', ok('c')];
   const fake = await startFakeHTTPServer((_req, i) => ({ send: replies[i]!, close: i < 2 }));

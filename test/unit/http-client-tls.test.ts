@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ConnectionPool, request } from '../../src/protocols/http/client/index.js';
+import { ConnectionPool, HTTPConnection, readBody, request } from '../../src/protocols/http/client/index.js';
+import { startConnectProxy } from '../fakes/connect-proxy.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'netkit-tls-'));
 const made = spawnSync(
@@ -78,5 +79,25 @@ test('the pool never hands an insecure connection to a verifying request', { ski
     assert.equal(res.reused, true);
   } finally {
     pool.close();
+  }
+});
+
+test('TLS through a CONNECT tunnel verifies the far end', { skip }, async () => {
+  const proxy = await startConnectProxy();
+  const port = Number(new URL(base).port);
+  try {
+    const conn = await HTTPConnection.open({ scheme: 'https', host: '127.0.0.1', port: proxy.port, timeoutMs: 5000, ca: cert, tunnel: { host: 'localhost', port } });
+    try {
+      assert.equal(conn.tls?.authorized, true);
+      assert.equal(conn.tls?.servername, 'localhost');
+      const head = await conn.exchange('GET', '/', [['Host', `localhost:${port}`]], undefined);
+      const parts: Buffer[] = [];
+      for await (const p of readBody(conn.reader, head, 1e6, () => {})) parts.push(p);
+      assert.equal(Buffer.concat(parts).toString(), 'secret');
+    } finally {
+      conn.close();
+    }
+  } finally {
+    await proxy.close();
   }
 });

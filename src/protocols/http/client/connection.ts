@@ -7,6 +7,8 @@ import { CannotSendRequest, HTTPTimeoutError, NotConnected, fromSocketError } fr
 import { SocketReader } from './reader.js';
 import { frameBody, serializeHead, writeRequest, type HeaderList, type RequestBody } from './request.js';
 import { readResponseHead, type ResponseHead } from './response.js';
+import { openTunnel, type TunnelOptions } from './tunnel.js';
+import { HTTPTLSError } from './errors.js';
 
 /** Where and how to connect. */
 export interface ConnectOptions {
@@ -21,6 +23,8 @@ export interface ConnectOptions {
   insecure?: boolean | undefined;
   /** SNI and the name checked against the certificate; defaults to host (none for IPs). */
   servername?: string | undefined;
+  /** Connect to host:port as a proxy and CONNECT through it to tunnel.host:tunnel.port. */
+  tunnel?: TunnelOptions | undefined;
 }
 
 /** A summary of the peer certificate. */
@@ -51,7 +55,8 @@ export interface TLSInfo {
 /** The key a pool files a connection under: scheme, host, port and TLS settings. */
 export function connectionKey(o: ConnectOptions): string {
   const tlsPart = o.scheme === 'https' ? `|${o.servername ?? ''}|${o.insecure ? 'k' : 'v'}|${o.ca ? String(o.ca).length + ':' + String(o.ca).slice(-64) : ''}` : '';
-  return `${o.scheme}://${o.host.toLowerCase()}:${o.port}${tlsPart}`;
+  const via = o.tunnel ? `|via ${o.tunnel.host.toLowerCase()}:${o.tunnel.port}|${JSON.stringify(o.tunnel.headers ?? [])}` : '';
+  return `${o.scheme}://${o.host.toLowerCase()}:${o.port}${tlsPart}${via}`;
 }
 
 function summarize(cert: tls.PeerCertificate): PeerCertificate | undefined {
@@ -118,11 +123,26 @@ export class HTTPConnection {
     const start = performance.now();
     const raw = net.connect({ host: options.host, port: options.port, noDelay: true });
     await waitFor(raw, 'connect', options.timeoutMs, 'connect');
+    let rawReader: SocketReader | undefined;
+    if (options.tunnel) {
+      rawReader = new SocketReader(raw, options.timeoutMs);
+      try {
+        await openTunnel(raw, rawReader, options.tunnel, options.timeoutMs);
+      } catch (err) {
+        raw.destroy();
+        throw err;
+      }
+    }
     const connected = performance.now();
     if (options.scheme === 'http') {
-      return new HTTPConnection(options, raw, new SocketReader(raw, options.timeoutMs), undefined, { connect: connected - start, tls: 0 });
+      return new HTTPConnection(options, raw, rawReader ?? new SocketReader(raw, options.timeoutMs), undefined, { connect: connected - start, tls: 0 });
     }
-    const servername = options.servername ?? (net.isIP(options.host) ? undefined : options.host);
+    if (rawReader && rawReader.detach().length > 0) {
+      raw.destroy();
+      throw new HTTPTLSError('bytes received from the proxy before the TLS handshake', 'ssl.SSLError', 'ERR_TLS_INJECTION');
+    }
+    const host = options.tunnel?.host ?? options.host;
+    const servername = options.servername ?? (net.isIP(host) ? undefined : host);
     const secure = tls.connect({
       socket: raw,
       ...(servername === undefined ? {} : { servername }),
@@ -130,7 +150,7 @@ export class HTTPConnection {
       rejectUnauthorized: !options.insecure,
       ALPNProtocols: ['http/1.1'],
       // Without a name (an IP literal), check the certificate against the IP.
-      checkServerIdentity: (_name, cert) => tls.checkServerIdentity(servername ?? options.host, cert),
+      checkServerIdentity: (_name, cert) => tls.checkServerIdentity(servername ?? host, cert),
     });
     try {
       await waitFor(secure, 'secureConnect', options.timeoutMs, 'handshake');

@@ -17,6 +17,7 @@ export { ConnectionPool, type PoolOptions } from './pool.js';
 export { HTTPConnection, type ConnectOptions, type TLSInfo, type PeerCertificate } from './connection.js';
 export { validateHeader, validateMethod, validateUrlPart, type HeaderList, type RequestBody } from './request.js';
 export { readBody, readResponseHead, type ResponseHead } from './response.js';
+export { openTunnel, type TunnelOptions } from './tunnel.js';
 
 /** Default wait bound (DESIGN.md §4: 30 s). */
 export const DEFAULT_TIMEOUT_MS = 30_000;

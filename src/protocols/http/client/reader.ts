@@ -21,25 +21,44 @@ export class SocketReader {
 
   constructor(private readonly socket: Socket, timeoutMs: number) {
     this.timeoutMs = timeoutMs;
-    socket.on('data', (chunk: Buffer) => {
-      this.firstDataAt ??= performance.now();
-      this.chunks.push(chunk);
-      this.size += chunk.length;
-      if (this.size >= HIGH_WATER) socket.pause();
-      this.notify();
-    });
-    socket.on('end', () => {
-      this.ended = true;
-      this.notify();
-    });
-    socket.on('close', () => {
-      this.ended = true;
-      this.notify();
-    });
-    socket.on('error', (err) => {
-      this.failure ??= fromSocketError(err);
-      this.notify();
-    });
+    socket.on('data', this.onData);
+    socket.on('end', this.onEnd);
+    socket.on('close', this.onEnd);
+    socket.on('error', this.onError);
+  }
+
+  private readonly onData = (chunk: Buffer): void => {
+    this.firstDataAt ??= performance.now();
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= HIGH_WATER) this.socket.pause();
+    this.notify();
+  };
+
+  private readonly onEnd = (): void => {
+    this.ended = true;
+    this.notify();
+  };
+
+  private readonly onError = (err: Error): void => {
+    this.failure ??= fromSocketError(err);
+    this.notify();
+  };
+
+  /**
+   * Stops reading (the socket is paused and handed on, e.g. to a TLS handshake after a
+   * CONNECT tunnel) and returns the bytes buffered but not read.
+   */
+  detach(): Buffer {
+    this.socket.pause();
+    this.socket.off('data', this.onData);
+    this.socket.off('end', this.onEnd);
+    this.socket.off('close', this.onEnd);
+    this.socket.off('error', this.onError);
+    const rest = this.chunks.length === 0 ? Buffer.alloc(0) : Buffer.concat(this.chunks);
+    this.chunks = [];
+    this.size = 0;
+    return rest;
   }
 
   /** Starts timing the next first byte (call just before sending a request). */
