@@ -7,6 +7,12 @@ export const ALL_NOUNS = Symbol('all nouns');
 
 export const NOUNS: readonly NounEntry[] = [
   {
+    name: 'cookiejar',
+    summary: 'list, check and convert cookie files as http.cookiejar does (Mozilla/Netscape, LWP)',
+    manPage: 'netkit-cookiejar',
+    load: () => import('../commands/cookiejar/index.js'),
+  },
+  {
     name: 'http',
     summary: 'HTTP tools: status codes (http.HTTPStatus)',
     manPage: 'netkit-http',
