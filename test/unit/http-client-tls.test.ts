@@ -3,36 +3,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import https from 'node:https';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ConnectionPool, HTTPConnection, readBody, request } from '../../src/protocols/http/client/index.js';
 import { startConnectProxy } from '../fakes/connect-proxy.js';
+import { makeTestCert } from '../fakes/tls-cert.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'netkit-tls-'));
-const made = spawnSync(
-  'openssl',
-  ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-  { stdio: 'ignore', timeout: 30000 },
-);
-const skip = made.status === 0 ? false : 'openssl could not make a certificate';
-let cert = '';
+const tc = makeTestCert();
+const skip = tc.skip;
+const cert = tc.cert;
 let server: https.Server | undefined;
 let base = '';
 
 before(async () => {
   if (skip) return;
-  cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-  server = https.createServer({ cert, key: readFileSync(join(dir, 'key.pem')) }, (_req, res) => res.end('secret'));
+  server = https.createServer({ cert, key: tc.key }, (_req, res) => res.end('secret'));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 after(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  tc.cleanup();
   if (server) {
     server.closeAllConnections();
     await new Promise((resolve) => server!.close(resolve));

@@ -1,4 +1,4 @@
-// HTTPConnection / HTTPSConnection: one socket (TCP, or TLS verified against the default
+// HTTPConnection / HTTPSConnection: one socket (TCP, or TLS verified against the system
 // CA store plus an optional extra CA), a reader for its lifetime, and one request/response
 // exchange at a time. Every wait (connect, handshake, send, read) is bounded by a timeout.
 import net from 'node:net';
@@ -9,6 +9,7 @@ import { frameBody, serializeHead, writeRequest, type HeaderList, type RequestBo
 import { readResponseHead, type ResponseHead } from './response.js';
 import { openTunnel, type TunnelOptions } from './tunnel.js';
 import { HTTPTLSError } from './errors.js';
+import { secureContextFor } from './ca-store.js';
 
 /** Where and how to connect. */
 export interface ConnectOptions {
@@ -17,7 +18,7 @@ export interface ConnectOptions {
   port: number;
   /** Milliseconds for each wait: connect, handshake, every send and every read. */
   timeoutMs: number;
-  /** Extra trusted CA certificate(s), PEM, added to the default store. */
+  /** Extra trusted CA certificate(s), PEM, added to the system store (see ca-store.ts). */
   ca?: string | Buffer | undefined;
   /** Skip certificate verification (still reports what was presented). */
   insecure?: boolean | undefined;
@@ -146,7 +147,7 @@ export class HTTPConnection {
     const secure = tls.connect({
       socket: raw,
       ...(servername === undefined ? {} : { servername }),
-      ca: options.ca === undefined ? undefined : [...tls.rootCertificates, String(options.ca)],
+      secureContext: secureContextFor(options.ca),
       rejectUnauthorized: !options.insecure,
       ALPNProtocols: ['http/1.1'],
       // Without a name (an IP literal), check the certificate against the IP.
