@@ -154,3 +154,26 @@ test('decompression: gzip, deflate (zlib and raw), br; the decoded size is cappe
     },
   );
 });
+
+test('discard() keeps the socket of a small body; cancel() drops it; cancel after the end is harmless', async () => {
+  const fake = await startFakeHTTPServer((req) => ({ send: ok(req.target === '/big' ? 'x'.repeat(200000) : 'small body') }));
+  const pool = new ConnectionPool();
+  try {
+    await (await request({ url: `${fake.url}/a`, pool, timeout: 2000 })).discard();
+    assert.equal(pool.idleCount, 1);
+    await (await request({ url: `${fake.url}/big`, pool, timeout: 2000 })).discard(1000);
+    assert.equal(pool.idleCount, 0);
+    const done = await request({ url: `${fake.url}/b`, pool, timeout: 2000 });
+    await done.bytes();
+    done.cancel();
+    assert.equal(pool.idleCount, 1);
+    const res = await request({ url: `${fake.url}/c`, pool, timeout: 2000 });
+    assert.equal(res.reused, true);
+    res.cancel();
+    assert.equal(pool.idleCount, 0);
+    assert.equal(fake.connections, 2);
+  } finally {
+    pool.close();
+    await fake.close();
+  }
+});

@@ -75,8 +75,13 @@ export interface Response {
   reused: boolean;
   /** Reads the whole body (bounded by maxBodySize). */
   bytes(): Promise<Buffer>;
-  /** Drops the rest of the body and the connection. */
+  /** Drops the rest of the body and the connection (no-op once the body has ended). */
   cancel(): void;
+  /**
+   * Reads and drops the rest of the raw body so the socket can be kept alive (e.g. before
+   * following a redirect); past `limit` bytes (default 64 KiB) it cancels instead.
+   */
+  discard(limit?: number): Promise<void>;
 }
 
 /** The pool request() uses unless told otherwise. */
@@ -112,7 +117,9 @@ export async function request(options: RequestOptions): Promise<Response> {
     }
     const firstByte = (conn.reader.firstDataAt ?? performance.now()) - start;
     const timings: Timings = { connect: reused ? 0 : conn.timings.connect, tls: reused ? 0 : conn.timings.tls, firstByte, total: undefined };
+    let finished = false;
     const done = (reusable: boolean): void => {
+      finished = true;
       timings.total = performance.now() - start;
       if (pool) pool.release(conn, reusable);
       else conn.close();
@@ -128,6 +135,12 @@ export async function request(options: RequestOptions): Promise<Response> {
         consumed = true;
         return body[Symbol.asyncIterator]();
       },
+    };
+    const cancel = (): void => {
+      if (finished) return;
+      finished = true;
+      conn.close();
+      void raw.return(undefined).catch(() => {});
     };
     // A body of length 0 is finished already: give the socket back now.
     if (head.length === 0) void raw.next();
@@ -149,9 +162,16 @@ export async function request(options: RequestOptions): Promise<Response> {
         for await (const piece of once) parts.push(piece);
         return Buffer.concat(parts);
       },
-      cancel() {
-        void raw.return(undefined);
-        conn.close();
+      cancel,
+      async discard(limit = 64 * 1024) {
+        if (finished) return;
+        if (consumed) return cancel();
+        consumed = true;
+        let seen = 0;
+        for await (const piece of raw) {
+          seen += piece.length;
+          if (seen > limit) return cancel();
+        }
       },
     };
   }
