@@ -112,7 +112,7 @@ export async function request(options: RequestOptions): Promise<Response> {
     } catch (err) {
       conn.close();
       // A kept-alive socket the server closed meanwhile: try once more on a fresh one.
-      if (reused && attempt === 0 && replayable && err instanceof RemoteDisconnected) continue;
+      if (reused && attempt === 0 && replayable && isStaleSocketError(err)) continue;
       throw err;
     }
     const firstByte = (conn.reader.firstDataAt ?? performance.now()) - start;
@@ -175,6 +175,13 @@ export async function request(options: RequestOptions): Promise<Response> {
       },
     };
   }
+}
+
+/** The errors a kept-alive socket closed by the server meanwhile produces. */
+function isStaleSocketError(err: unknown): boolean {
+  if (err instanceof RemoteDisconnected) return true;
+  const code = (err as { code?: string }).code;
+  return code === 'ERR_ECONNRESET' || code === 'ERR_EPIPE';
 }
 
 interface Target {
