@@ -46,7 +46,7 @@ test('check: robots.txt on stdin with "-"; a missing file is one clear error', a
   assert.equal(r.stdout, 'disallowed /x (line 2: Disallow: /x)\n');
   const missing = await runCli(['robots', 'check', join(dir, 'nope.txt'), '/x']);
   assert.equal(missing.code, 1);
-  assert.equal(missing.stderr, `netkit: robots check: ${join(dir, 'nope.txt')}: No such file or directory\n`);
+  assert.equal(missing.stderr, `netkit: robots check: [Errno 2] No such file or directory: '${join(dir, 'nope.txt')}'\n`);
 });
 
 test('parse prints the structure as JSON', async () => {

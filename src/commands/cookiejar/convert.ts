@@ -5,7 +5,8 @@ import { Command, Option } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { loadJar, saveJar, type JarFormat } from '../../protocols/cookiejar/index.js';
-import { readJarFile, writeAtomic } from './files.js';
+import { readJarFile } from './files.js';
+import { writeAtomic } from '../../cli/files.js';
 import { FORMAT_CHOICES } from './list.js';
 
 export type TargetFormat = JarFormat | 'json';
@@ -55,7 +56,7 @@ export async function runConvert(ctx: Context, file: string, opts: ConvertOption
   const converted = opts.to === 'json' ? JSON.stringify(jar, null, 2) + '\n' : saveJar(jar, opts.to, flags);
   const result: Conversion = { file, from: format, to: opts.to, output: opts.output ?? null, cookies: jar.size };
   if (opts.output !== undefined) {
-    await writeAtomic(ctx, opts.output, converted);
+    await writeAtomic(ctx, opts.output, converted, 0o600);
     ctx.out.status(`wrote ${jar.size} cookie${jar.size === 1 ? '' : 's'} to ${opts.output}`);
     if (ctx.flags.json) ctx.out.result(result, () => '');
   } else if (ctx.flags.json && opts.to !== 'json') {

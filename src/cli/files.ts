@@ -1,0 +1,88 @@
+// Files the commands read and write: an input FILE or "-" (standard input), size-capped,
+// with Python's OSError wording; and output written atomically (a temporary name in the
+// destination's directory, renamed when complete), so a failure never leaves a partial
+// file that looks whole.
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Context } from './context.js';
+import { UsageError } from './errors.js';
+import { NetkitError } from '../protocols/core/errors.js';
+import { pyRepr } from '../protocols/core/py-text.js';
+
+const ERRNO: Record<string, [number, string, string]> = {
+  ENOENT: [2, 'No such file or directory', 'FileNotFoundError'],
+  EACCES: [13, 'Permission denied', 'PermissionError'],
+  EISDIR: [21, 'Is a directory', 'IsADirectoryError'],
+  ENOTDIR: [20, 'Not a directory', 'NotADirectoryError'],
+  EEXIST: [17, 'File exists', 'FileExistsError'],
+  ENOSPC: [28, 'No space left on device', 'OSError'],
+};
+
+/** Python's OSError for a file: "[Errno 2] No such file or directory: 'x'". */
+export class FileError extends NetkitError {
+  override name = 'OSError';
+  constructor(err: unknown, filename: string) {
+    const e = err as NodeJS.ErrnoException;
+    const known = e.code ? ERRNO[e.code] : undefined;
+    super(known ? `[Errno ${known[0]}] ${known[1]}: ${pyRepr(filename)}` : `${filename}: ${e.message}`, {
+      code: e.code ?? 'ERR_FILE',
+      python: known?.[2] ?? 'OSError',
+      cause: err,
+    });
+  }
+}
+
+async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = Buffer.from(chunk);
+    size += buf.length;
+    if (size > maxBytes) throw new NetkitError(`${name} is larger than ${maxBytes} bytes`, { code: 'ERR_TOO_LARGE' });
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The UTF-8 text of FILE, or of standard input for "-"; `what` names it in the usage error. */
+export async function readInputText(ctx: Context, file: string, what: string, maxBytes: number): Promise<string> {
+  if (file === '-') {
+    if (ctx.io.stdin.isTTY) throw new UsageError(`'-' reads ${what} from standard input, which is a terminal`);
+    return readCapped(ctx.io.stdin, 'standard input', maxBytes);
+  }
+  let handle;
+  try {
+    handle = await open(resolve(ctx.io.cwd, file));
+    return await readCapped(handle.createReadStream(), file, maxBytes);
+  } catch (err) {
+    if (err instanceof NetkitError) throw err;
+    throw new FileError(err, file);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Writes `data` (text, or chunks as they arrive) to `file` through a temporary name in the
+ * same directory, then renames it over `file`. On any failure the temporary file is removed.
+ */
+export async function writeAtomic(ctx: Context, file: string, data: string | AsyncIterable<Uint8Array>, mode = 0o666): Promise<void> {
+  const target = resolve(ctx.io.cwd, file);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', mode);
+    try {
+      if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+      else for await (const chunk of data) await handle.write(chunk);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    if (err instanceof NetkitError) throw err;
+    throw new FileError(err, file);
+  }
+}
