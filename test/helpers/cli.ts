@@ -10,6 +10,8 @@ export interface RunOptions {
   tty?: boolean;
   stdinTTY?: boolean;
   env?: Record<string, string | undefined>;
+  /** The working directory commands see (relative paths resolve against it). */
+  cwd?: string;
 }
 
 export interface RunResult {
@@ -31,7 +33,7 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Run
   stdin.isTTY = opts.stdinTTY ?? opts.tty ?? false;
   const out = sink(opts.tty ?? false);
   const err = sink(opts.tty ?? false);
-  const io: IO = { stdin, stdout: out.stream, stderr: err.stream, env: opts.env ?? {}, cwd: process.cwd() };
+  const io: IO = { stdin, stdout: out.stream, stderr: err.stream, env: opts.env ?? {}, cwd: opts.cwd ?? process.cwd() };
   const code = await main(argv, io);
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: out.text(), stderr: err.text() };
