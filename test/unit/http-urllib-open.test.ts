@@ -195,3 +195,16 @@ test('resolveLocation quotes as urllib and makes an empty path /', () => {
   const r = redirectRequest({ url: 'http://h/a', method: 'HEAD', headers: [], body: undefined }, res('/b'), 'http://h/b', { strictPython: true });
   assert.equal(r.method, 'GET');
 });
+
+test('a streamed body cannot follow a 307', async () => {
+  const fake = await startFakeHTTPServer({ send: ok('', { Location: '/q' }, '307 Temporary Redirect') });
+  async function* stream(): AsyncGenerator<string> {
+    yield 'part';
+  }
+  try {
+    await assert.rejects(urlopen(`${fake.url}/p`, { ...opts, body: stream() }), { message: 'HTTP Error 307: Temporary Redirect' });
+    assert.equal(fake.received.length, 1);
+  } finally {
+    await fake.close();
+  }
+});

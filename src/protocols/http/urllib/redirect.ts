@@ -82,7 +82,8 @@ function origin(url: string): string {
 /**
  * redirect_request: the next request for a 30x, or HTTPError when urllib would refuse.
  * 301/302 turn POST into GET, 303 turns everything but HEAD into GET, dropping the body
- * and its Content-* headers; 307/308 keep method and body.
+ * and its Content-* headers; 307/308 keep method and body (a streamed body cannot be
+ * sent twice: that redirect is HTTPError, as urllib refuses it).
  */
 export function redirectRequest(req: RedirectableRequest, res: RedirectResponse, newurl: string, options: RedirectOptions = {}): RedirectableRequest {
   const code = res.status;
@@ -102,6 +103,10 @@ export function redirectRequest(req: RedirectableRequest, res: RedirectResponse,
     keepBody = false;
   } else {
     keepBody = req.body !== undefined;
+  }
+  // A streamed body has been sent already and cannot be replayed: urllib's refusal.
+  if (keepBody && typeof req.body !== 'string' && !(req.body instanceof Uint8Array)) {
+    throw new HTTPError(req.url, code, res.reason, res.headers, res.response);
   }
   const crossHost = origin(req.url) !== origin(newurl);
   const headers = req.headers.filter(([name]) => {
