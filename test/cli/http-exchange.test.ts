@@ -1,0 +1,133 @@
+// CLI goldens for `netkit http get|head|post|...|request` against the scripted fake server:
+// bodies, -i, --json records, redirects, HTTPError (exit 5) and URLError (exit 3), -o.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { runCli } from '../helpers/cli.js';
+import { ok, startFakeHTTPServer } from '../fakes/http-server.js';
+
+test('get: the body on stdout, exit 0', async () => {
+  const server = await startFakeHTTPServer({ send: ok('hello\n', { 'Content-Type': 'text/plain' }) });
+  try {
+    assert.deepEqual(await runCli(['http', 'get', `${server.url}/x`]), { code: 0, stdout: 'hello\n', stderr: '' });
+    assert.equal(server.received[0]!.method, 'GET');
+    assert.equal(server.received[0]!.target, '/x');
+  } finally {
+    await server.close();
+  }
+});
+
+test('get -i: status line and headers first', async () => {
+  const server = await startFakeHTTPServer({ send: ok('hi', { 'X-A': '1' }) });
+  try {
+    const r = await runCli(['http', 'get', '-i', server.url]);
+    assert.equal(r.stdout, 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-A: 1\r\n\r\nhi');
+  } finally {
+    await server.close();
+  }
+});
+
+test('post --form sends urlencoded data; --json-body JSON; -H adds headers', async () => {
+  const server = await startFakeHTTPServer({ send: ok('done') });
+  try {
+    await runCli(['http', 'post', server.url, '--form', 'a=1 2', '--form', 'b=&']);
+    const form = server.received[0]!;
+    assert.equal(form.method, 'POST');
+    assert.equal(form.body.toString(), 'a=1+2&b=%26');
+    assert.ok(form.headers.some(([k, v]) => k.toLowerCase() === 'content-type' && v === 'application/x-www-form-urlencoded'));
+    await runCli(['http', 'put', server.url, '--json-body', '{"a":1}', '-H', 'X-Trace: t1']);
+    const json = server.received[1]!;
+    assert.equal(json.method, 'PUT');
+    assert.equal(json.body.toString(), '{"a":1}');
+    assert.ok(json.headers.some(([k, v]) => k === 'X-Trace' && v === 't1'));
+    assert.equal((await runCli(['http', 'post', server.url, '-d', 'x', '--form', 'a=1'])).code, 2);
+  } finally {
+    await server.close();
+  }
+});
+
+test('--json: a record of the exchange with the body size and sha256', async () => {
+  const server = await startFakeHTTPServer({ send: ok('hello') });
+  try {
+    const r = await runCli(['http', 'get', '--json', server.url]);
+    const rec = JSON.parse(r.stdout);
+    assert.equal(rec.status, 200);
+    assert.equal(rec.reason, 'OK');
+    assert.deepEqual(rec.body, { size: 5, sha256: createHash('sha256').update('hello').digest('hex'), file: null });
+  } finally {
+    await server.close();
+  }
+});
+
+test('redirects are followed and recorded; --no-follow stops', async () => {
+  const server = await startFakeHTTPServer((req) =>
+    req.target === '/old' ? { send: ok('', { Location: '/new' }, '301 Moved Permanently') } : { send: ok(`at ${req.target}`) },
+  );
+  try {
+    const r = await runCli(['http', 'get', '--json', `${server.url}/old`]);
+    const rec = JSON.parse(r.stdout);
+    assert.equal(rec.url, `${server.url}/new`);
+    assert.equal(rec.redirects.length, 1);
+    assert.equal(rec.redirects[0].status, 301);
+    assert.equal((await runCli(['http', 'get', `${server.url}/old`])).stdout, 'at /new');
+    const stay = await runCli(['http', 'get', '-i', '--no-follow', `${server.url}/old`]);
+    assert.match(stay.stdout, /^HTTP\/1\.1 301 Moved Permanently\r\n/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a 404 is HTTPError: exit 5, Python message, body only with --show-error-body', async () => {
+  const server = await startFakeHTTPServer({ send: ok('nope', {}, '404 Not Found') });
+  try {
+    assert.deepEqual(await runCli(['http', 'get', server.url]), { code: 5, stdout: '', stderr: 'netkit: http get: HTTP Error 404: Not Found\n' });
+    const shown = await runCli(['http', 'get', '--show-error-body', server.url]);
+    assert.equal(shown.code, 5);
+    assert.equal(shown.stdout, 'nope');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a closed port is URLError: exit 3', async () => {
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  const r = await runCli(['http', 'get', `http://127.0.0.1:${port}/`]);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /^netkit: http get: <urlopen error \[Errno 111\] Connection refused>\n$/);
+});
+
+test('-o writes atomically; -O names the file after the URL', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-http-'));
+  const server = await startFakeHTTPServer({ send: ok('file body') });
+  try {
+    const out = join(dir, 'out.txt');
+    assert.equal((await runCli(['http', 'get', '-o', out, server.url])).code, 0);
+    assert.equal(readFileSync(out, 'utf8'), 'file body');
+    assert.deepEqual(readdirSync(dir), ['out.txt']);
+    const named = await runCli(['http', 'get', '-O', `${server.url}/dir/report.csv`], { cwd: dir });
+    assert.equal(named.code, 0);
+    assert.equal(readFileSync(join(dir, 'report.csv'), 'utf8'), 'file body');
+  } finally {
+    await server.close();
+  }
+});
+
+test('request METHOD; CR/LF in a header is refused before anything is sent', async () => {
+  const server = await startFakeHTTPServer({ send: ok('') });
+  try {
+    await runCli(['http', 'request', 'PROPFIND', server.url, '-H', 'Depth: 1']);
+    assert.equal(server.received[0]!.method, 'PROPFIND');
+    const bad = await runCli(['http', 'get', `${server.url}/a%0d%0aX: y`.replace('%0d%0a', '\r\n')]);
+    assert.notEqual(bad.code, 0);
+    assert.equal(server.received.length, 1);
+  } finally {
+    await server.close();
+  }
+});
