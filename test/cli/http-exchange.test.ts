@@ -131,3 +131,15 @@ test('request METHOD; CR/LF in a header is refused before anything is sent', asy
     await server.close();
   }
 });
+
+test('URLs from stdin lines, over one kept-alive connection', async () => {
+  const server = await startFakeHTTPServer((req) => ({ send: ok(`${req.target}\n`) }));
+  try {
+    const r = await runCli(['http', 'get'], { stdin: `${server.url}/a\n${server.url}/b\n\n${server.url}/c\n` });
+    assert.equal(r.stdout, '/a\n/b\n/c\n');
+    assert.equal(server.connections, 1);
+    assert.equal((await runCli(['http', 'get'], { stdinTTY: true })).code, 2);
+  } finally {
+    await server.close();
+  }
+});

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { FileError } from '../../cli/files.js';
 import { HTTPError, urlopen, type UrlopenResponse } from '../../protocols/http/urllib/index.js';
 import { requestBody, type BodyOptions } from './body.js';
+import { readLines } from '../../cli/batch.js';
 
 export interface ExchangeOptions extends BodyOptions {
   header: string[];
@@ -92,7 +93,7 @@ export function makeMethodCommand(ctx: Context, method: (typeof METHODS)[number]
   const withBody = method !== 'get' && method !== 'head' && method !== 'options';
   const cmd = new Command(method);
   if (method === 'request') cmd.argument('<METHOD>', 'the request method (any token)');
-  cmd.argument('<URL...>', 'the URLs (several reuse connections)');
+  cmd.argument('[URL...]', 'the URLs (several reuse connections); stdin lines if none');
   cmd.description(
     method === 'request'
       ? 'send a request with any METHOD, as urllib.request.urlopen(Request(url, method=METHOD)) does'
@@ -160,7 +161,7 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   if (opts.insecure) ctx.out.warn('TLS certificates are not verified (-k/--insecure)');
   const ca = await readCA(ctx, opts.cacert);
   let failed = 0;
-  for (const url of urls) {
+  for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
     let res: UrlopenResponse;
     let error: HTTPError | undefined;
     try {
@@ -191,6 +192,18 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
     }
   }
   return failed > 0 ? 5 : 0;
+}
+
+/** The URL operands, or else one per non-empty stdin line (not when stdin carries the body). */
+async function* urlsOf(ctx: Context, urls: readonly string[], bodyFromStdin: boolean): AsyncGenerator<string> {
+  if (urls.length > 0) {
+    yield* urls;
+    return;
+  }
+  if (bodyFromStdin || ctx.io.stdin.isTTY) throw new UsageError('no URL given: pass it as an argument or one per line on standard input');
+  for await (const lines of readLines(ctx.io.stdin)) {
+    for (const line of lines) if (line) yield line;
+  }
 }
 
 /** Writes the response where the options say, hashing the body on the way for --json. */
