@@ -7,7 +7,8 @@
 // budgets.
 //
 // Usage: npm run bench [-- [--builtin] GROUP...]
-//   groups: startup, uuid, ip-collapse, ip-info, url-split, cookie-parse, robots-check, ipcalc
+//   groups: startup, uuid, ip-collapse, ip-info, url-split, cookie-parse, robots-check,
+//   http-download, http-keepalive, ipcalc
 // Uses hyperfine when installed (--export-json), else a built-in runner that spawns the
 // commands in turn and takes the median. Entries whose program is missing are skipped with
 // a note: build them with `npm run build` and `npm run build:exe`.
@@ -16,6 +17,7 @@ import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_VERSION, ROOT, exePath, nodeBinary, targetByPlatform } from '../scripts/exe-targets.mjs';
+import { startNginx } from '../test/peers/nginx.ts';
 
 const linuxX64 = targetByPlatform('linux-x64');
 const EXE = exePath(linuxX64);
@@ -50,6 +52,12 @@ for l in sys.stdin:
     u = l.rstrip("\\n")
     print(("allowed " if rp.can_fetch("*", u) else "disallowed ") + u)`;
 const HUNDRED_K = 100_000;
+const PY_GETS = `import sys, urllib.request
+for l in sys.stdin:
+    with urllib.request.urlopen(l.strip()) as r: r.read()`;
+const CURL = capture('curl', ['--version'])?.split(' ')[1];
+const NGINX = spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx'], { stdio: 'ignore' }).status === 0;
+const GIB = 1024 ** 3;
 const ROBOTS_FILE = join(tmpdir(), 'netkit-bench-robots.txt');
 
 // ---- what is installed -------------------------------------------------------------------
@@ -216,6 +224,58 @@ const GROUPS = [
       { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: Infinity, kind: 'at least' },
       { a: 'python', b: 'exe', label: 'python / exe (speed-up)', budget: Infinity, kind: 'at least' },
     ],
+  },
+  {
+    name: 'http-download',
+    title: 'a 1 GiB download from nginx on loopback, to stdout (/dev/null)',
+    runs: 3,
+    warmup: 1,
+    memory: true,
+    setup: async () => {
+      const nginx = await startNginx();
+      const file = join(nginx.docroot, 'big.bin');
+      spawnSync('truncate', ['-s', String(GIB), file]);
+      return { nginx, url: `http://127.0.0.1:${nginx.httpPort}/big.bin` };
+    },
+    entries: (env) => [
+      entry('exe', 'netkit-linux-x64 http get', [EXE, 'http', 'get', env.url], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit http get`, [NODE20, LAUNCHER, 'http', 'get', env.url], needs(JS_BUNDLE, 'npm run build')),
+      entry('curl', `curl ${CURL ?? ''} -s`, ['curl', '-s', env.url], CURL ? undefined : 'curl is not installed'),
+    ],
+    ratios: [
+      { a: 'js', b: 'curl', label: 'js / curl time (≤ 1.11: ≥ 0.9× its speed)', budget: 1 / 0.9, kind: 'at most' },
+      { a: 'exe', b: 'curl', label: 'exe / curl time', budget: 1 / 0.9, kind: 'at most' },
+    ],
+    missing: NGINX ? undefined : 'nginx is not installed',
+  },
+  {
+    name: 'http-keepalive',
+    title: '10,000 small GETs from nginx on loopback (URLs on stdin)',
+    runs: 3,
+    warmup: 1,
+    lines: 10_000,
+    setup: async () => {
+      const nginx = await startNginx();
+      const url = `http://127.0.0.1:${nginx.httpPort}/hello.txt`;
+      const list = join(tmpdir(), 'netkit-bench-urls-10k.txt');
+      writeFileSync(list, `${url}\n`.repeat(10_000));
+      const config = join(tmpdir(), 'netkit-bench-curl-10k.cfg');
+      writeFileSync(config, `url = "${url}"\n`.repeat(10_000));
+      return { nginx, list, config };
+    },
+    input: (env) => env.list,
+    entries: (env) => [
+      entry('exe', 'netkit-linux-x64 http get (keep-alive)', [EXE, 'http', 'get'], needs(EXE, 'npm run build:exe')),
+      entry('js', `node ${process.versions.node} bin/netkit http get (keep-alive)`, [NODE20, LAUNCHER, 'http', 'get'], needs(JS_BUNDLE, 'npm run build')),
+      entry('curl', `curl ${CURL ?? ''} -s -K (one process, keep-alive)`, ['curl', '-s', '-K', env.config], CURL ? undefined : 'curl is not installed'),
+      entry('python', 'python: urllib.request.urlopen loop', [PYTHON ?? 'python3', '-c', PY_GETS], PYTHON ? undefined : 'python3 is not installed', 1),
+    ],
+    ratios: [
+      { a: 'python', b: 'js', label: 'python / js (speed-up)', budget: Infinity, kind: 'at least' },
+      { a: 'curl', b: 'js', label: 'curl / js (speed-up)', budget: Infinity, kind: 'at least' },
+      { a: 'curl', b: 'exe', label: 'curl / exe (speed-up)', budget: Infinity, kind: 'at least' },
+    ],
+    missing: NGINX ? undefined : 'nginx is not installed',
   },
   {
     name: 'ipcalc',
@@ -389,16 +449,29 @@ function peakMemory(e, input) {
   return Number.isFinite(kb) ? kb / 1024 : undefined;
 }
 
-function runGroup(group) {
-  const runnable = group.entries.filter((e) => e.argv);
-  const input = runnable.length && group.input ? group.input() : undefined;
+async function runGroup(group) {
+  if (group.missing) {
+    console.log(`\n${group.title}: skipped, ${group.missing}`);
+    return;
+  }
+  const env = group.setup ? await group.setup() : undefined;
+  try {
+    runEntries(group, typeof group.entries === 'function' ? group.entries(env) : group.entries, env);
+  } finally {
+    await env?.nginx?.stop();
+  }
+}
+
+function runEntries(group, entries, env) {
+  const runnable = entries.filter((e) => e.argv);
+  const input = runnable.length && group.input ? group.input(env) : undefined;
   const slow = runnable.filter((e) => e.runs !== undefined).map((e) => `${e.id}: ${e.runs} run`);
   console.log(`\n${group.title} (${group.runs} runs, ${group.warmup} warm-up${slow.length ? `; ${slow.join(', ')}` : ''})`);
   const extra = (group.lines ? 'lines/s'.padStart(12) : '') + (group.memory ? 'peak MiB'.padStart(10) : '');
   console.log(`  ${''.padEnd(58)}${'median'.padStart(11)}${'min'.padStart(11)}${extra}`);
   const times = runnable.length ? (HYPERFINE ? withHyperfine : withSpawn)(group, runnable, input) : new Map();
   const stats = new Map();
-  for (const e of group.entries) {
+  for (const e of entries) {
     if (!e.argv) {
       console.log(`  ${e.label.padEnd(58)}  skipped: ${e.missing}`);
       continue;
@@ -435,6 +508,6 @@ console.log(
     (PYTHON ? ` (${PYTHON})` : ''),
 );
 const t0 = performance.now();
-for (const group of GROUPS) if (wanted.length === 0 || wanted.includes(group.name)) runGroup(group);
+for (const group of GROUPS) if (wanted.length === 0 || wanted.includes(group.name)) await runGroup(group);
 for (const note of notes) console.log(`\nnote: ${note}`);
 console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
