@@ -15,6 +15,7 @@ import type { ConnectionPool } from '../client/pool.js';
 import { HTTPConnection, type ConnectOptions, type TLSInfo } from '../client/connection.js';
 import { hasHeader, type HeaderList, type RequestBody } from '../client/request.js';
 import { readBody } from '../client/response.js';
+import { AuthSession, requestSelector, type AuthCredentials } from './auth.js';
 import { HTTPError, URLError } from './errors.js';
 import { openDataUrl, openFileUrl } from './local.js';
 import { chooseProxy, getproxiesEnvironment, type Env, type ProxyChoice } from './proxies.js';
@@ -44,6 +45,12 @@ export interface UrlopenOptions {
   maxBodySize?: number;
   /** Connection pool (default: the client engine's shared pool); false for one-off sockets. */
   pool?: ConnectionPool | false;
+  /**
+   * Credentials for 401 challenges (Basic and Digest, as HTTPBasicAuthHandler and
+   * HTTPDigestAuthHandler with a password manager for this URL's scheme://host:port/);
+   * `priorAuth` sends Basic on the first request. Never put in errors.
+   */
+  auth?: AuthCredentials;
 }
 
 /** One followed redirect: the URL that answered, its status, its Location, and where it led. */
@@ -75,6 +82,16 @@ export interface UrlopenResponse {
 function headerList(h: UrlopenOptions['headers']): HeaderList {
   if (h === undefined) return [];
   return Array.isArray(h) ? h.map(([n, v]) => [n, v]) : Object.entries(h);
+}
+
+// getproxies_environment() walks the whole environment (slow on process.env): read once per
+// env object, since one run's environment does not change under it.
+const PROXIES = new WeakMap<Env, Record<string, string>>();
+
+function proxiesOf(env: Env): Record<string, string> {
+  let proxies = PROXIES.get(env);
+  if (!proxies) PROXIES.set(env, (proxies = getproxiesEnvironment(env)));
+  return proxies;
 }
 
 /** Request.full_url's unwrap(): strips whitespace and `<URL:...>`. */
@@ -144,11 +161,34 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
     headers,
     body: options.body,
   };
-  const proxies = getproxiesEnvironment(options.env ?? process.env);
+  const proxies = proxiesOf(options.env ?? process.env);
   const tracker = new RedirectTracker(options.maxRedirects ?? MAX_REDIRECTIONS);
   const redirects: RedirectHop[] = [];
+  const auth = options.auth ? new AuthSession(url, options.auth) : undefined;
+  let authorization: string | undefined;
   for (;;) {
-    const { res, proxy } = await send(req, options, proxies);
+    // Authorization from auth is an unredirected header: it is not carried by redirects.
+    const prior = auth && authorization === undefined ? auth.priorAuthorization(req.url, req.headers) : undefined;
+    const extra = authorization ?? prior;
+    const sent: RedirectableRequest = extra === undefined ? req : { ...req, headers: [...req.headers.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', extra]] };
+    const { res, proxy } = await send(sent, options, proxies);
+    if (auth) {
+      auth.responded(req.url, res.status);
+      if (res.status === 401) {
+        let retry: string | undefined;
+        try {
+          retry = auth.on401({ url: req.url, method: req.method, selector: requestSelector(req.url, proxy !== undefined && requestHost(req.url).scheme === 'http'), headers: sent.headers }, res.headers);
+        } catch (err) {
+          res.cancel();
+          throw err;
+        }
+        if (retry !== undefined) {
+          await res.discard();
+          authorization = retry;
+          continue;
+        }
+      }
+    }
     const follow = options.followRedirects !== false && REDIRECT_CODES.has(res.status);
     if (follow) {
       const info = { status: res.status, reason: res.reason, headers: res.headers, response: res };
@@ -161,6 +201,7 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
           await res.discard();
           redirects.push({ url: req.url, status: res.status, location: res.headers.get('location') ?? res.headers.get('uri') ?? '', next: next.url });
           req = next;
+          authorization = undefined;
           continue;
         }
       } catch (err) {
