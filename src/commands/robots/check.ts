@@ -1,14 +1,15 @@
 // `netkit robots check SOURCE URL ... [--agent UA] [--legacy]`: may this agent fetch each
-// URL? RFC 9309 (as CPython now does), or Python 3.11's robotparser with --legacy. Exit 0
-// when every URL is allowed, 1 otherwise.
+// URL? RFC 9309 (as CPython now does), or Python 3.11's robotparser with --legacy. An
+// http(s) SOURCE is fetched, its status deciding as RFC 9309 or RobotFileParser.read() say.
+// Exit 0 when every URL is allowed, 1 otherwise.
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { eachOperand } from '../../cli/batch.js';
 import { UsageError } from '../../cli/errors.js';
 import type { Style } from '../../cli/output.js';
-import { canFetch, crawlDelay, parseRobots, requestRate, siteMaps, type RequestRate } from '../../protocols/robots/index.js';
-import { readSource } from './source.js';
+import { canFetch, crawlDelay, requestRate, siteMaps, type RequestRate } from '../../protocols/robots/index.js';
+import { loadRobots } from './source.js';
 
 export interface CheckOptions {
   agent: string;
@@ -31,12 +32,13 @@ const EXAMPLES = [
   'netkit robots check robots.txt /search /about --agent Googlebot --json',
   'netkit robots check --legacy robots.txt < urls.txt',
   'curl -s https://example.com/robots.txt | netkit robots check - /admin',
+  'netkit robots check https://example.com/robots.txt /admin --agent MyBot',
 ];
 
 export function makeCheckCommand(ctx: Context, run = runCheck): Command {
   const cmd = new Command('check')
     .description('may AGENT fetch each URL? (RobotFileParser.can_fetch; RFC 9309 unless --legacy)')
-    .argument('<SOURCE>', 'robots.txt: a file, or - for standard input')
+    .argument('<SOURCE>', 'robots.txt: a file, - for standard input, or an http(s) URL (fetched with --agent as User-Agent)')
     .argument('[URL...]', 'URLs or paths; stdin lines if none (and SOURCE is a file)')
     .option('-A, --agent <UA>', 'the user agent asking', '*')
     .option('--legacy', "Python 3.11's robotparser exactly (first matching rule in file order)", false)
@@ -49,7 +51,7 @@ export function makeCheckCommand(ctx: Context, run = runCheck): Command {
 export async function runCheck(ctx: Context, source: string, urls: readonly string[], opts: CheckOptions): Promise<number> {
   if (source === '-' && urls.length === 0) throw new UsageError('with SOURCE -, give the URLs as arguments');
   await ctx.out.useColors();
-  const file = parseRobots(await readSource(ctx, source), { legacy: opts.legacy });
+  const file = await loadRobots(ctx, source, opts);
   const delay = crawlDelay(file, opts.agent);
   const rate = requestRate(file, opts.agent);
   const maps = siteMaps(file);

@@ -1,5 +1,5 @@
 // `netkit url`: Python's urllib.parse (parse, split, get, unsplit, unparse, join, defrag,
-// quote, unquote, encode, decode).
+// quote, unquote, encode, decode) and urllib.request's urlopen and urlretrieve (open, retrieve).
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
@@ -12,6 +12,8 @@ import { makeDefragCommand } from './defrag.js';
 import { makeQuoteCommand, makeUnquoteCommand } from './quote.js';
 import { makeEncodeCommand } from './encode.js';
 import { makeDecodeCommand } from './decode.js';
+import { makeOpenCommand } from './open.js';
+import { makeRetrieveCommand } from './retrieve.js';
 
 export function make(ctx: Context): Command {
   const cmd = new Command('url');
@@ -27,6 +29,8 @@ export function make(ctx: Context): Command {
     makeUnquoteCommand(ctx),
     makeEncodeCommand(ctx),
     makeDecodeCommand(ctx),
+    makeOpenCommand(ctx),
+    makeRetrieveCommand(ctx),
   ]) {
     cmd.addCommand(verb);
   }
