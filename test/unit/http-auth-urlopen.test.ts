@@ -126,3 +126,40 @@ test('priorAuth sends Basic on the first request; Authorization is not carried t
     await other.close();
   }
 });
+
+test('Digest through an http proxy signs the full URL (req.selector after set_proxy)', async () => {
+  const challenge = 'Digest realm="p", nonce="n0", qop="auth"';
+  const fake = await startFakeHTTPServer((req) =>
+    checkDigest(header(req, 'authorization'), req.method, 'dan', 'p', 'pw', 'n0', 'md5') ? { send: ok('via proxy') } : { send: unauthorized(challenge) },
+  );
+  try {
+    const url = 'http://origin.example/a?b=1#frag';
+    const res = await urlopen(url, { ...opts, env: { http_proxy: fake.url }, auth: { user: 'dan', password: 'pw' } });
+    assert.equal((await res.bytes()).toString(), 'via proxy');
+    assert.equal(fake.received.length, 2);
+    assert.equal(fake.received[1]!.target, 'http://origin.example/a?b=1');
+    assert.match(header(fake.received[1]!, 'authorization')!, /uri="http:\/\/origin\.example\/a\?b=1"/);
+  } finally {
+    await fake.close();
+  }
+});
+
+test('a redirect on the same host starts over: the new URL is challenged and answered again', async () => {
+  const want = 'Basic ' + Buffer.from('eve:pw').toString('base64');
+  const fake = await startFakeHTTPServer((req) => {
+    if (header(req, 'authorization') !== want) return { send: unauthorized('Basic realm="r"') };
+    return req.target === '/old' ? { send: ok('', { Location: '/new' }, '301 Moved Permanently') } : { send: ok('moved') };
+  });
+  try {
+    const res = await urlopen(`${fake.url}/old`, { ...opts, auth: { user: 'eve', password: 'pw' } });
+    assert.equal((await res.bytes()).toString(), 'moved');
+    assert.deepEqual(fake.received.map((r) => [r.target, header(r, 'authorization') !== undefined]), [
+      ['/old', false],
+      ['/old', true],
+      ['/new', false],
+      ['/new', true],
+    ]);
+  } finally {
+    await fake.close();
+  }
+});
