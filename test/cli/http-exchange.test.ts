@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -139,6 +139,36 @@ test('URLs from stdin lines, over one kept-alive connection', async () => {
     assert.equal(r.stdout, '/a\n/b\n/c\n');
     assert.equal(server.connections, 1);
     assert.equal((await runCli(['http', 'get'], { stdinTTY: true })).code, 2);
+  } finally {
+    await server.close();
+  }
+});
+
+test('Basic auth: --user with --password-file, NETKIT_PASSWORD, URL userinfo (warned), --netrc', async () => {
+  const expected = 'Basic ' + Buffer.from('alice:s3cret').toString('base64');
+  const server = await startFakeHTTPServer((req) =>
+    req.headers.some(([k, v]) => k.toLowerCase() === 'authorization' && v === expected)
+      ? { send: ok('welcome') }
+      : { send: ok('who?', { 'WWW-Authenticate': 'Basic realm="x"' }, '401 Unauthorized') },
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-auth-'));
+  try {
+    writeFileSync(join(dir, 'pw'), 's3cret\n');
+    const fromFile = await runCli(['http', 'get', '-u', 'alice', '--password-file', join(dir, 'pw'), server.url]);
+    assert.deepEqual(fromFile, { code: 0, stdout: 'welcome', stderr: '' });
+    const fromEnv = await runCli(['http', 'get', '-u', 'alice', server.url], { env: { NETKIT_PASSWORD: 's3cret' } });
+    assert.equal(fromEnv.stdout, 'welcome');
+    const inUrl = await runCli(['http', 'get', server.url.replace('http://', 'http://alice:s3cret@')]);
+    assert.equal(inUrl.stdout, 'welcome');
+    assert.match(inUrl.stderr, /warning: a password in the URL is visible/);
+    writeFileSync(join(dir, '.netrc'), `machine 127.0.0.1 login alice password s3cret\n`, { mode: 0o600 });
+    assert.equal((await runCli(['http', 'get', '--netrc', server.url], { env: { HOME: dir } })).stdout, 'welcome');
+    const wrong = await runCli(['http', 'get', '-u', 'alice', server.url], { env: { NETKIT_PASSWORD: 'nope' } });
+    assert.equal(wrong.code, 5);
+    assert.equal(wrong.stderr, 'netkit: http get: HTTP Error 401: Unauthorized\n');
+    assert.doesNotMatch(wrong.stderr, /nope/);
+    const noTerminal = await runCli(['http', 'get', '-u', 'alice', server.url]);
+    assert.equal(noTerminal.code, 2);
   } finally {
     await server.close();
   }

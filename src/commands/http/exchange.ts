@@ -14,9 +14,10 @@ import { resolve } from 'node:path';
 import { FileError } from '../../cli/files.js';
 import { HTTPError, urlopen, type UrlopenResponse } from '../../protocols/http/urllib/index.js';
 import { requestBody, type BodyOptions } from './body.js';
+import { credentialsFor, type CredentialOptions } from './credentials.js';
 import { readLines } from '../../cli/batch.js';
 
-export interface ExchangeOptions extends BodyOptions {
+export interface ExchangeOptions extends BodyOptions, CredentialOptions {
   header: string[];
   output?: string;
   remoteName: boolean;
@@ -75,6 +76,10 @@ function addOptions(cmd: Command, withBody: boolean): Command {
     .option('--cacert <FILE>', 'also trust the CA certificates in FILE (PEM)')
     .option('-k, --insecure', 'do not verify the TLS certificate (loudly)', false)
     .option('--show-error-body', 'print the body of an HTTP error (status 400 or more) too', false)
+    .option('-u, --user <USER[:PASS]>', 'credentials for Basic or Digest auth (the password is better in --password-file or NETKIT_PASSWORD)')
+    .option('--password-file <FILE>', 'read the password from the first line of FILE')
+    .option('--netrc', 'take credentials for the host from ~/.netrc', false)
+    .option('--auth-prior', 'send Basic credentials with the first request (HTTPPasswordMgrWithPriorAuth)', false)
     .addOption(new Option('-A, --user-agent <UA>', 'User-Agent header (urllib: Python-urllib/3.11)'));
 }
 
@@ -164,8 +169,10 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
     let res: UrlopenResponse;
     let error: HTTPError | undefined;
+    const { url: target, auth } = await credentialsFor(ctx, url, opts);
     try {
-      res = await urlopen(url, {
+      res = await urlopen(target, {
+        auth,
         method,
         headers,
         body: body?.body,

@@ -120,9 +120,9 @@ export class Netrc {
    * netrc(file): reads `file` (utf-8, as 3.11 tries first); with no file, ~/.netrc (or
    * $HOME/.netrc) with the owner and permission checks that only apply to it.
    */
-  static fromFile(file?: string): Netrc {
+  static fromFile(file?: string, home: string = process.env['HOME'] ?? homedir()): Netrc {
     const isDefault = file === undefined;
-    const path = file ?? join(process.env['HOME'] ?? homedir(), '.netrc');
+    const path = file ?? join(home, '.netrc');
     const fd = openSync(path, 'r');
     try {
       const text = readFileSync(fd, 'utf8');
