@@ -66,8 +66,9 @@ test('canFetch reasons: no group, no rule, /robots.txt', () => {
   assert.equal(canFetch(parseRobots('User-agent: *\nDisallow: /\n', { legacy: true }), 'a', '/robots.txt').allowed, false);
 });
 
-test('robotsForStatus mirrors read(): 401/403 disallow all, other 4xx allow all, 5xx by mode', () => {
-  assert.equal(canFetch(robotsForStatus(403), 'a', '/').reason, 'disallow-all');
+test('robotsForStatus: RFC 9309 allows all on any 4xx; legacy read() disallows on 401/403; 5xx by mode', () => {
+  assert.equal(canFetch(robotsForStatus(403), 'a', '/').allowed, true);
+  assert.equal(canFetch(robotsForStatus(403, { legacy: true }), 'a', '/').reason, 'disallow-all');
   assert.equal(canFetch(robotsForStatus(404), 'a', '/').allowed, true);
   assert.equal(canFetch(robotsForStatus(503), 'a', '/').allowed, false);
   const legacy503 = robotsForStatus(503, { legacy: true });

@@ -67,22 +67,15 @@ export async function loadRobots(ctx: Context, source: string, opts: LoadOptions
   } catch (err) {
     if (err instanceof HTTPError) {
       err.response?.cancel();
-      if (legacy) {
-        const file = robotsForStatus(err.status, { legacy });
-        if (!file.allowAll && !file.disallowAll) ctx.out.warn(`${source}: ${err.message}: robots.txt left unread, nothing may be fetched`);
-        return file;
-      }
-      if (err.status >= 500) {
-        ctx.out.warn(`${source}: ${err.message}: robots.txt unreachable, nothing may be fetched`);
-        return { ...robotsForStatus(err.status, { legacy }), allowAll: false, disallowAll: true };
-      }
-      // 4xx, or redirects beyond five: "unavailable", so everything is allowed.
-      ctx.out.info(`${source}: ${err.message}: robots.txt unavailable, everything may be fetched`);
-      return { ...robotsForStatus(err.status, { legacy }), allowAll: true, disallowAll: false };
+      // A redirect chain over the limit is "unavailable" to RFC 9309 (as a 4xx).
+      const file = robotsForStatus(!legacy && err.status < 400 ? 404 : err.status, { legacy });
+      if (file.disallowAll || (!file.allowAll && legacy)) ctx.out.warn(`${source}: ${err.message}: nothing may be fetched`);
+      else ctx.out.info(`${source}: ${err.message}: robots.txt unavailable, everything may be fetched`);
+      return file;
     }
     if (!legacy && (err instanceof URLError || (err instanceof NetkitError && (err.kind === 'network' || err.kind === 'tls')))) {
       ctx.out.warn(`${source}: ${(err as Error).message}: robots.txt unreachable, nothing may be fetched`);
-      return { ...robotsForStatus(503, { legacy }), allowAll: false, disallowAll: true };
+      return robotsForStatus(503, { legacy });
     }
     throw err;
   }

@@ -138,15 +138,22 @@ export function parseRobots(text: string, options: ParseRobotsOptions = {}): Rob
 }
 
 /**
- * The file Python's read() leaves behind when fetching robots.txt answered HTTP `status`
- * with an error: 401/403 disallow all, other 4xx allow all; 5xx disallow all in RFC 9309
- * mode and, in legacy mode, leave nothing read (so can_fetch answers False).
+ * The file left behind when fetching robots.txt answered HTTP `status` with an error.
+ * RFC 9309 mode: any 4xx allows all, 5xx disallows all. Legacy mode, Python 3.11's
+ * read(): 401/403 disallow all, other 4xx allow all, anything else leaves nothing read (so
+ * can_fetch answers False).
  */
 export function robotsForStatus(status: number, options: ParseRobotsOptions = {}): RobotsFile {
   const file: RobotsFile = { mode: options.legacy ? 'legacy' : 'rfc9309', groups: [], defaultGroup: null, sitemaps: [], checked: false, allowAll: false, disallowAll: false };
-  if (status === 401 || status === 403) file.disallowAll = true;
-  else if (status >= 400 && status < 500) file.allowAll = true;
-  else if (!options.legacy && status >= 500 && status < 600) file.disallowAll = true;
+  if (options.legacy) {
+    // 3.11's read(): 401/403 disallow_all, other 4xx allow_all, anything else left unread.
+    if (status === 401 || status === 403) file.disallowAll = true;
+    else if (status >= 400 && status < 500) file.allowAll = true;
+  } else {
+    // RFC 9309 §2.3.1.3-4: 4xx "unavailable" (401 and 403 too) allows all; 5xx disallows all.
+    if (status >= 400 && status < 500) file.allowAll = true;
+    else if (status >= 500 && status < 600) file.disallowAll = true;
+  }
   return file;
 }
 
