@@ -8,7 +8,7 @@ import type { Context } from '../../cli/context.js';
 import { FileError } from '../../cli/files.js';
 import { NetkitError } from '../../protocols/core/errors.js';
 import { Netrc } from '../../protocols/core/netrc.js';
-import type { AuthCredentials } from '../../protocols/http/urllib/auth.js';
+import type { AuthCredentials } from '../../protocols/http/urllib/index.js';
 
 export interface CredentialOptions {
   user?: string;

@@ -5,3 +5,21 @@ export { resolveLocation, redirectRequest, RedirectTracker, MAX_REPEATS, MAX_RED
 export { getproxiesEnvironment, proxyBypassEnvironment, parseProxy, chooseProxy, splitport, type Env, type ParsedProxy, type ProxyChoice } from './proxies.js';
 export { openDataUrl, openFileUrl, a2bBase64, formatdateGMT, type LocalResource } from './local.js';
 export { guessType } from './mimetypes.js';
+export {
+  AuthSession,
+  DigestAuth,
+  HTTPPasswordMgr,
+  HTTPPasswordMgrWithDefaultRealm,
+  HTTPPasswordMgrWithPriorAuth,
+  basicAuthorization,
+  digestHash,
+  isSuburi,
+  parseHttpList,
+  parseKeqvList,
+  parseRealm,
+  reduceUri,
+  requestSelector,
+  type AuthCredentials,
+  type AuthRequest,
+  type ReducedURI,
+} from './auth.js';
