@@ -2,7 +2,8 @@
 // over a pooled connection and returns the response with its body as a stream. Later
 // layers (redirects, proxies, auth, cookies, the CLI) build on request() and on the
 // lower pieces re-exported here.
-import { HTTPConnection, type TLSInfo } from './connection.js';
+import { HTTPConnection, type ConnectOptions, type TLSInfo } from './connection.js';
+import type { TunnelOptions } from './tunnel.js';
 import { canDecode, decodeBody, SUPPORTED_ENCODINGS } from './decompress.js';
 import { InvalidURL, RemoteDisconnected } from './errors.js';
 import { Headers } from './headers.js';
@@ -45,6 +46,12 @@ export interface RequestOptions {
   maxBodySize?: number;
   /** Pool to use; default is a process-wide shared pool. Pass `false` for a one-off connection. */
   pool?: ConnectionPool | false;
+  /**
+   * Another hop (a proxy): connect there instead of the URL's host, optionally tunnelling
+   * with CONNECT, and send `target` as the request target (absolute-form for a plain-HTTP
+   * proxy) instead of the URL's path and query.
+   */
+  via?: { scheme: 'http' | 'https'; host: string; port: number; tunnel?: TunnelOptions; target?: string };
 }
 
 /** Milliseconds from the start of request() to each event. `total` is set when the body ends. */
@@ -99,7 +106,11 @@ export async function request(options: RequestOptions): Promise<Response> {
   const headers: HeaderList = Array.isArray(options.headers) ? [...options.headers] : Object.entries(options.headers ?? {});
   if (!hasHeader(headers, 'host')) headers.unshift(['Host', url.hostHeader]);
   if (!hasHeader(headers, 'accept-encoding')) headers.push(['Accept-Encoding', options.decompress ? SUPPORTED_ENCODINGS : 'identity']);
-  const connect = { scheme: url.scheme, host: url.host, port: url.port, timeoutMs, ca: options.ca, insecure: options.insecure, servername: options.servername };
+  const via = options.via;
+  const connect: ConnectOptions = via
+    ? { scheme: via.scheme, host: via.host, port: via.port, timeoutMs, ca: options.ca, insecure: options.insecure, servername: options.servername, tunnel: via.tunnel }
+    : { scheme: url.scheme, host: url.host, port: url.port, timeoutMs, ca: options.ca, insecure: options.insecure, servername: options.servername };
+  const target = via?.target ?? url.target;
   const pool = options.pool === false ? undefined : (options.pool ?? sharedPool);
   // A body that is a stream can be sent only once, so it is never retried.
   const replayable = options.body === undefined || typeof options.body === 'string' || options.body instanceof Uint8Array;
@@ -108,7 +119,7 @@ export async function request(options: RequestOptions): Promise<Response> {
     const { conn, reused } = pool ? await pool.acquire(connect) : { conn: await HTTPConnection.open(connect), reused: false };
     let head;
     try {
-      head = await conn.exchange(method, url.target, headers, options.body);
+      head = await conn.exchange(method, target, headers, options.body);
     } catch (err) {
       conn.close();
       // A kept-alive socket the server closed meanwhile: try once more on a fresh one.

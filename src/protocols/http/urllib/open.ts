@@ -7,14 +7,12 @@
 // `Connection: close`); ftp: URLs are not supported (URLError `unknown url type: ftp`).
 import { PyValueError } from '../../core/errors.js';
 import { urlsplit } from '../../url/index.js';
-import { canDecode, decodeBody, SUPPORTED_ENCODINGS } from '../client/decompress.js';
 import { HTTPNetworkError, HTTPTimeoutError, HTTPTLSError, InvalidURL } from '../client/errors.js';
 import { Headers } from '../client/headers.js';
-import { DEFAULT_MAX_BODY, DEFAULT_TIMEOUT_MS, request, sharedPool, type Response, type Timings } from '../client/index.js';
+import { request, type RequestOptions, type Response, type Timings } from '../client/index.js';
 import type { ConnectionPool } from '../client/pool.js';
-import { HTTPConnection, type ConnectOptions, type TLSInfo } from '../client/connection.js';
+import type { TLSInfo } from '../client/connection.js';
 import { hasHeader, type HeaderList, type RequestBody } from '../client/request.js';
-import { readBody } from '../client/response.js';
 import { AuthSession, requestSelector, type AuthCredentials } from './auth.js';
 import { HTTPError, URLError } from './errors.js';
 import { openDataUrl, openFileUrl } from './local.js';
@@ -280,93 +278,34 @@ export function toURLError(err: unknown): unknown {
  * a pooled HTTPConnection.
  */
 async function viaProxy(req: RedirectableRequest, proxy: ProxyChoice, options: UrlopenOptions): Promise<Response> {
-  const start = performance.now();
   const target = new URL(req.url);
   const scheme = target.protocol === 'https:' ? 'https' : 'http';
   const port = target.port === '' ? (scheme === 'https' ? 443 : 80) : Number(target.port);
   const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
-  const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const maxBodySize = options.maxBodySize ?? DEFAULT_MAX_BODY;
   const headers: HeaderList = req.headers.filter(([n]) => n.toLowerCase() !== 'proxy-authorization');
-  if (!hasHeader(headers, 'host')) headers.unshift(['Host', target.host]);
-  if (!hasHeader(headers, 'accept-encoding')) headers.push(['Accept-Encoding', options.decompress ? SUPPORTED_ENCODINGS : 'identity']);
   const proxyAuth: HeaderList = proxy.authorization ? [['Proxy-Authorization', proxy.authorization]] : [];
-  let connect: ConnectOptions;
-  let requestTarget: string;
+  let via: RequestOptions['via'];
   if (scheme === 'https') {
-    connect = { scheme: 'https', host: proxy.host, port: proxy.port, timeoutMs, ca: options.ca, insecure: options.insecure, tunnel: { host, port, headers: proxyAuth } };
-    requestTarget = (target.pathname || '/') + target.search;
+    // CONNECT carries the proxy's credentials; the request inside the tunnel does not.
+    via = { scheme: 'https', host: proxy.host, port: proxy.port, tunnel: { host, port, headers: proxyAuth }, target: (target.pathname || '/') + target.search };
   } else {
     if (proxy.scheme !== 'http') throw new URLError(`proxy scheme ${proxy.scheme} is not supported for http requests`, { code: 'ERR_PROXY_SCHEME' });
-    connect = { scheme: 'http', host: proxy.host, port: proxy.port, timeoutMs };
     headers.push(...proxyAuth);
     target.hash = '';
-    requestTarget = target.href;
+    // A plain-HTTP proxy gets the absolute URL as the request target (RFC 9112 §3.2.2).
+    via = { scheme: 'http', host: proxy.host, port: proxy.port, target: target.href };
   }
-  const pool = options.pool === false ? undefined : (options.pool ?? sharedPool);
-  const { conn, reused } = pool ? await pool.acquire(connect) : { conn: await HTTPConnection.open(connect), reused: false };
-  let head;
-  try {
-    head = await conn.exchange(req.method, requestTarget, headers, req.body);
-  } catch (err) {
-    conn.close();
-    throw err;
-  }
-  const timings: Timings = { connect: reused ? 0 : conn.timings.connect, tls: reused ? 0 : conn.timings.tls, firstByte: (conn.reader.firstDataAt ?? performance.now()) - start, total: undefined };
-  let finished = false;
-  const done = (reusable: boolean): void => {
-    finished = true;
-    timings.total = performance.now() - start;
-    if (pool) pool.release(conn, reusable);
-    else conn.close();
-  };
-  const raw = readBody(conn.reader, head, maxBodySize, done);
-  const encoding = head.headers.get('content-encoding');
-  const decoded = options.decompress === true && canDecode(encoding) && head.length !== 0;
-  const stream = decoded ? decodeBody(raw, encoding!, maxBodySize) : raw;
-  let consumed = false;
-  const body: AsyncIterable<Buffer> = {
-    [Symbol.asyncIterator]() {
-      if (consumed) throw new TypeError('the response body can be read only once');
-      consumed = true;
-      return stream[Symbol.asyncIterator]();
-    },
-  };
-  const cancel = (): void => {
-    if (finished) return;
-    finished = true;
-    conn.close();
-    void raw.return(undefined).catch(() => {});
-  };
-  if (head.length === 0) void raw.next();
-  return {
+  return request({
     url: req.url,
     method: req.method,
-    status: head.status,
-    reason: head.reason,
-    httpVersion: head.httpVersion,
-    version: head.version,
-    headers: head.headers,
-    body,
-    decoded,
-    tls: conn.tls,
-    timings,
-    reused,
-    async bytes() {
-      const parts: Buffer[] = [];
-      for await (const piece of body) parts.push(piece);
-      return Buffer.concat(parts);
-    },
-    cancel,
-    async discard(limit = 64 * 1024) {
-      if (finished) return;
-      if (consumed) return cancel();
-      consumed = true;
-      let seen = 0;
-      for await (const piece of raw) {
-        seen += piece.length;
-        if (seen > limit) return cancel();
-      }
-    },
-  };
+    headers,
+    body: req.body,
+    timeout: options.timeout,
+    ca: options.ca,
+    insecure: options.insecure,
+    decompress: options.decompress,
+    maxBodySize: options.maxBodySize,
+    pool: options.pool,
+    via,
+  });
 }
