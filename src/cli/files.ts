@@ -4,7 +4,6 @@
 // file that looks whole.
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { NetkitError } from '../protocols/core/errors.js';
@@ -63,13 +62,16 @@ export async function readInputText(ctx: Context, file: string, what: string, ma
   }
 }
 
+let tempCounter = 0;
+
 /**
  * Writes `data` (text, or chunks as they arrive) to `file` through a temporary name in the
  * same directory, then renames it over `file`. On any failure the temporary file is removed.
  */
 export async function writeAtomic(ctx: Context, file: string, data: string | AsyncIterable<Uint8Array>, mode = 0o666): Promise<void> {
   const target = resolve(ctx.io.cwd, file);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Unique enough with the exclusive 'wx' open below, which never reuses an existing name.
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${(tempCounter++).toString(36)}.${Date.now().toString(36)}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode);
     try {

@@ -29,7 +29,8 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   let failed: Command | undefined;
   let running: Command | undefined;
   try {
-    const program = await buildProgram(ctx, nounIn(argv), (cmd) => (failed = cmd));
+    const words = commandWords(argv);
+    const program = await buildProgram(ctx, words[0], (cmd) => (failed = cmd), words);
     program.hook('preAction', (_root, action) => {
       running = action;
       ctx.setFlags(readGlobalFlags(action));
@@ -46,35 +47,49 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
 }
 
 /** Builds the root with every noun listed, and the noun named in argv fully loaded. */
-export async function buildProgram(ctx: Context, noun: string | typeof ALL_NOUNS | undefined, onUsageError: (cmd: Command) => void = () => {}): Promise<Command> {
+export async function buildProgram(
+  ctx: Context,
+  noun: string | typeof ALL_NOUNS | undefined,
+  onUsageError: (cmd: Command) => void = () => {},
+  words: readonly string[] = [],
+): Promise<Command> {
   const program = new Command('netkit')
     .description("Python's Internet Protocols and Support chapter, from the shell")
     .version(VERSION, '-V, --version', 'print the version')
     .addHelpText('after', ROOT_HELP);
   for (const entry of NOUNS) {
-    const cmd = entry.name === noun || noun === ALL_NOUNS ? (await entry.load()).make(ctx) : new Command(entry.name);
+    const cmd =
+      noun === ALL_NOUNS ? (await entry.load()).make(ctx) : entry.name === noun ? (await entry.load()).make(ctx, words[1]) : new Command(entry.name);
     program.addCommand(cmd.description(entry.summary));
   }
-  configure(program, ctx, onUsageError);
+  configure(program, ctx, onUsageError, noun === ALL_NOUNS ? ALL_NOUNS : words);
   return program;
 }
 
 const VALUE_FLAGS = new Set(GLOBAL_OPTIONS.filter((spec) => spec.arg).map((spec) => spec.long));
 
-/** The noun a command line names: its first word that is not an option or an option's value. */
-function nounIn(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
+/**
+ * The noun and verb a command line names: its first two words that are not options or a
+ * global option's value ("help" skipped, as in `netkit help http get`).
+ */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
     const word = argv[i]!;
-    if (word === '--') return argv[i + 1];
+    if (word === '--') break;
     if (VALUE_FLAGS.has(word)) i++;
-    else if (word === 'help') continue;
-    else if (!word.startsWith('-')) return word;
+    else if (word === 'help' && words.length === 0) continue;
+    else if (!word.startsWith('-')) words.push(word);
   }
-  return undefined;
+  return words;
 }
 
-/** Same settings on every command: exit on our terms, write through the output layer. */
-function configure(cmd: Command, ctx: Context, onUsageError: (cmd: Command) => void): void {
+/**
+ * Same settings on every command: exit on our terms, write through the output layer. Only
+ * the commands on the path `words` names (all of them for ALL_NOUNS) get the global and
+ * help options: the others are not run, and building hundreds of options costs start-up.
+ */
+function configure(cmd: Command, ctx: Context, onUsageError: (cmd: Command) => void, words: readonly string[] | typeof ALL_NOUNS, depth = 0): void {
   cmd.exitOverride();
   cmd.configureOutput({
     writeOut: (text) => ctx.out.write(text),
@@ -97,7 +112,9 @@ function configure(cmd: Command, ctx: Context, onUsageError: (cmd: Command) => v
       }
     };
   }
-  for (const sub of cmd.commands) configure(sub, ctx, onUsageError);
+  for (const sub of cmd.commands) {
+    if (words === ALL_NOUNS || words[depth] === sub.name()) configure(sub, ctx, onUsageError, words, depth + 1);
+  }
 }
 
 export function commandPath(cmd: Command): string {

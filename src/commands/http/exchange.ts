@@ -2,7 +2,6 @@
 // METHOD URL ...`: urlopen()'s behaviour (redirects, HTTPError for a status of 400 or more,
 // URLError for network failures) with curl's reach: the body to stdout or to a file written
 // atomically, -i for the head, --json for a record of the exchange.
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Context } from '../../cli/context.js';
@@ -12,7 +11,8 @@ import { writeAtomic } from '../../cli/files.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FileError } from '../../cli/files.js';
-import { HTTPError, urlopen, type UrlopenResponse } from '../../protocols/http/urllib/index.js';
+import type { HTTPError, UrlopenResponse } from '../../protocols/http/urllib/index.js';
+import { loadUrllib } from '../../cli/lazy-engines.js';
 import { requestBody, type BodyOptions } from './body.js';
 import { credentialsFor, type CredentialOptions } from './credentials.js';
 import { readLines } from '../../cli/batch.js';
@@ -165,6 +165,7 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   if (opts.userAgent) headers.push(['User-Agent', opts.userAgent]);
   if (opts.insecure) ctx.out.warn('TLS certificates are not verified (-k/--insecure)');
   const ca = await readCA(ctx, opts.cacert);
+  const { HTTPError, urlopen } = await loadUrllib();
   let failed = 0;
   for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
     let res: UrlopenResponse;
@@ -216,7 +217,7 @@ async function* urlsOf(ctx: Context, urls: readonly string[], bodyFromStdin: boo
 /** Writes the response where the options say, hashing the body on the way for --json. */
 async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts: ExchangeOptions): Promise<void> {
   // The body's sha256 is only for the --json record: hashing a 1 GiB download costs seconds.
-  const hash = ctx.flags.json ? createHash('sha256') : undefined;
+  const hash = ctx.flags.json ? (await import('node:crypto')).createHash('sha256') : undefined;
   let size = 0;
   const counted = (async function* () {
     for await (const chunk of res.body) {

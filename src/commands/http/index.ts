@@ -2,13 +2,16 @@
 // options, request) and status.
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
-import { withExamples } from '../../cli/command.js';
+import { addVerbs, withExamples } from '../../cli/command.js';
 import { makeStatusCommand } from './status.js';
 import { METHODS, makeMethodCommand } from './exchange.js';
 
-export function make(ctx: Context): Command {
-  const cmd = new Command('http');
-  for (const method of METHODS) cmd.addCommand(makeMethodCommand(ctx, method));
-  cmd.addCommand(makeMethodCommand(ctx, 'request')).addCommand(makeStatusCommand(ctx));
+export function make(ctx: Context, verb?: string): Command {
+  const cmd = addVerbs(
+    new Command('http'),
+    ctx,
+    [...[...METHODS, 'request' as const].map((m) => [m, (c: Context) => makeMethodCommand(c, m)] as const), ['status', makeStatusCommand]],
+    verb,
+  );
   return withExamples(cmd, ['netkit http get https://example.com/', 'netkit http status 404', 'netkit http post https://api.example/ --form a=1']);
 }

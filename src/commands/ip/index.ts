@@ -2,7 +2,7 @@
 // collapse, exclude, contains, overlaps, subnet-of, supernet-of, sort, grep).
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
-import { withExamples } from '../../cli/command.js';
+import { addVerbs, withExamples } from '../../cli/command.js';
 import { makeInfoCommand } from './info.js';
 import { makeSubnetCommand } from './subnet.js';
 import { makeSupernetCommand } from './supernet.js';
@@ -15,22 +15,19 @@ import { makeRelationCommands } from './relations.js';
 import { makeSortCommand } from './sort.js';
 import { makeGrepCommand } from './grep.js';
 
-export function make(ctx: Context): Command {
-  const cmd = new Command('ip');
-  for (const verb of [
-    makeInfoCommand(ctx),
-    makeSubnetCommand(ctx),
-    makeSupernetCommand(ctx),
-    makeHostsCommand(ctx),
-    makeSummarizeCommand(ctx),
-    makeCollapseCommand(ctx),
-    makeExcludeCommand(ctx),
-    makeContainsCommand(ctx),
-    ...makeRelationCommands(ctx),
-    makeSortCommand(ctx),
-    makeGrepCommand(ctx),
-  ]) {
-    cmd.addCommand(verb);
-  }
+export function make(ctx: Context, verb?: string): Command {
+  const cmd = addVerbs(new Command('ip'), ctx, [
+    ['info', makeInfoCommand],
+    ['subnet', makeSubnetCommand],
+    ['supernet', makeSupernetCommand],
+    ['hosts', makeHostsCommand],
+    ['summarize', makeSummarizeCommand],
+    ['collapse', makeCollapseCommand],
+    ['exclude', makeExcludeCommand],
+    ['contains', makeContainsCommand],
+    [['overlaps', 'subnet-of', 'supernet-of'], makeRelationCommands],
+    ['sort', makeSortCommand],
+    ['grep', makeGrepCommand],
+  ], verb);
   return withExamples(cmd, ['netkit ip info 192.168.1.10/24 --interface', 'netkit ip collapse < addresses.txt', 'netkit ip contains 10.0.0.0/8 10.1.2.3']);
 }

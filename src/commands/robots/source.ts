@@ -5,7 +5,7 @@
 import type { Context } from '../../cli/context.js';
 import { readInputText } from '../../cli/files.js';
 import { NetkitError } from '../../protocols/core/errors.js';
-import { HTTPError, MAX_REDIRECTIONS, URLError, urlopen } from '../../protocols/http/urllib/index.js';
+import { loadUrllib } from '../../cli/lazy-engines.js';
 import { parseRobots, robotsForStatus, type RobotsFile } from '../../protocols/robots/index.js';
 
 /** Bytes read from a robots.txt at most (32 times RFC 9309's 500 KiB). */
@@ -23,7 +23,8 @@ export function isRemote(source: string): boolean {
  * GETs a robots.txt: `agent` as the User-Agent (urllib's default for "*"), HTTPError for
  * every final status outside 2xx (as urllib), the body decoded as UTF-8.
  */
-export async function fetchRobots(ctx: Context, url: string, agent = '*', maxRedirects = MAX_REDIRECTIONS): Promise<string> {
+export async function fetchRobots(ctx: Context, url: string, agent = '*', maxRedirects?: number): Promise<string> {
+  const { urlopen } = await loadUrllib();
   const headers: Array<[string, string]> = agent && agent !== '*' ? [['User-Agent', agent]] : [];
   const res = await urlopen(url, { headers, timeout: ctx.flags.timeout * 1000, env: ctx.io.env, maxRedirects, strictPython: true });
   const parts: Buffer[] = [];
@@ -62,6 +63,7 @@ export interface LoadOptions {
 export async function loadRobots(ctx: Context, source: string, opts: LoadOptions): Promise<RobotsFile> {
   if (!isRemote(source)) return parseRobots(await readSource(ctx, source), { legacy: opts.legacy });
   const legacy = opts.legacy;
+  const { HTTPError, MAX_REDIRECTIONS, URLError } = await loadUrllib();
   try {
     return parseRobots(await fetchRobots(ctx, source, opts.agent, legacy ? MAX_REDIRECTIONS : RFC_MAX_REDIRECTS), { legacy });
   } catch (err) {

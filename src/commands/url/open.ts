@@ -1,11 +1,11 @@
 // `netkit url open URL ...`: urllib.request.urlopen() for every scheme it handles here
 // (http, https, file, data): the body to stdout, -i for info() first, --json for a record
 // of each response. HTTPError exits 5, URLError 3, as the http verbs map them.
-import { createHash } from 'node:crypto';
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
-import { urlopen, type UrlopenResponse } from '../../protocols/http/urllib/index.js';
+import type { UrlopenResponse } from '../../protocols/http/urllib/index.js';
+import { loadUrllib } from '../../cli/lazy-engines.js';
 
 export interface OpenOptions {
   include: boolean;
@@ -46,7 +46,9 @@ export function infoBlock(res: Pick<UrlopenResponse, 'headers'>): string {
 
 export async function runOpen(ctx: Context, urls: readonly string[], opts: OpenOptions): Promise<number> {
   for (const url of urls) {
+    const { urlopen } = await loadUrllib();
     const res = await urlopen(url, { timeout: ctx.flags.timeout * 1000, env: ctx.io.env });
+    const { createHash } = await import('node:crypto');
     const hash = createHash('sha256');
     let size = 0;
     if (opts.include && !ctx.flags.json) ctx.out.write(infoBlock(res));

@@ -2,14 +2,13 @@
 // FILE (or the URL path's last segment; never a temporary file), written atomically, with
 // ContentTooShortError when fewer bytes than Content-Length arrive (and then no file at
 // all). A progress line on an interactive stderr; --json prints (filename, headers).
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
 import { writeAtomic } from '../../cli/files.js';
-import { ContentTooShortError, urlopen } from '../../protocols/http/urllib/index.js';
+import { loadUrllib } from '../../cli/lazy-engines.js';
 import { NetkitError } from '../../protocols/core/errors.js';
 
 /** What --json prints: Python's (filename, headers), with the size and sha256 written. */
@@ -120,14 +119,16 @@ export class Progress {
 
 export async function runRetrieve(ctx: Context, url: string, file: string | undefined): Promise<number> {
   const filename = file ?? derivedName(url);
+  const { ContentTooShortError, urlopen } = await loadUrllib();
   const res = await urlopen(url, { timeout: ctx.flags.timeout * 1000, env: ctx.io.env });
   const lengthHeader = res.headers.get('content-length');
   // Python: size = int(headers["Content-Length"]) when present, else -1.
   const size = lengthHeader != null && /^\s*\d+\s*$/.test(lengthHeader) ? Number(lengthHeader) : -1;
   const progress = new Progress(ctx, filename, size >= 0 ? size : undefined);
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
   let read = 0;
-  const tooShort = (): ContentTooShortError => new ContentTooShortError(`retrieval incomplete: got only ${read} out of ${size} bytes`, Buffer.alloc(0));
+  const tooShort = (): InstanceType<typeof ContentTooShortError> => new ContentTooShortError(`retrieval incomplete: got only ${read} out of ${size} bytes`, Buffer.alloc(0));
   const counted = (async function* () {
     try {
       for await (const chunk of res.body) {
