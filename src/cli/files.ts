@@ -7,28 +7,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { NetkitError } from '../protocols/core/errors.js';
-import { pyRepr } from '../protocols/core/py-text.js';
+import { osErrorText, pyErrno } from '../protocols/core/os-error.js';
 
-const ERRNO: Record<string, [number, string, string]> = {
-  ENOENT: [2, 'No such file or directory', 'FileNotFoundError'],
-  EACCES: [13, 'Permission denied', 'PermissionError'],
-  EISDIR: [21, 'Is a directory', 'IsADirectoryError'],
-  ENOTDIR: [20, 'Not a directory', 'NotADirectoryError'],
-  EEXIST: [17, 'File exists', 'FileExistsError'],
-  ENOSPC: [28, 'No space left on device', 'OSError'],
-};
 
 /** Python's OSError for a file: "[Errno 2] No such file or directory: 'x'". */
 export class FileError extends NetkitError {
   override name = 'OSError';
   constructor(err: unknown, filename: string) {
     const e = err as NodeJS.ErrnoException;
-    const known = e.code ? ERRNO[e.code] : undefined;
-    super(known ? `[Errno ${known[0]}] ${known[1]}: ${pyRepr(filename)}` : `${filename}: ${e.message}`, {
-      code: e.code ?? 'ERR_FILE',
-      python: known?.[2] ?? 'OSError',
-      cause: err,
-    });
+    const known = pyErrno(e.code);
+    super(known ? osErrorText(err, filename) : `${filename}: ${e.message}`, { code: e.code ?? 'ERR_FILE', python: known?.type ?? 'OSError', cause: err });
   }
 }
 

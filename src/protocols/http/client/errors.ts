@@ -1,6 +1,7 @@
 // http.client's exception tree (CPython 3.11 Lib/http/client.py) as TypeScript classes,
 // plus the socket-level failures (refused, DNS, timeout, TLS) the HTTP engine reports.
 // Every class sets a literal `name` and the Python exception it mirrors.
+import { osErrorText, pyErrno } from '../../core/os-error.js';
 import { NetkitError, type ErrorKind } from '../../core/errors.js';
 
 /** http.client._MAXLINE: the longest status, header, chunk-size or trailer line. */
@@ -177,23 +178,14 @@ export class HTTPTLSError extends NetkitError {
   }
 }
 
-const ERRNO: Record<string, [number, string, string]> = {
-  ECONNREFUSED: [111, 'Connection refused', 'ConnectionRefusedError'],
-  ECONNRESET: [104, 'Connection reset by peer', 'ConnectionResetError'],
-  EPIPE: [32, 'Broken pipe', 'BrokenPipeError'],
-  ECONNABORTED: [103, 'Software caused connection abort', 'ConnectionAbortedError'],
-  EHOSTUNREACH: [113, 'No route to host', 'OSError'],
-  ENETUNREACH: [101, 'Network is unreachable', 'OSError'],
-  ETIMEDOUT: [110, 'Connection timed out', 'TimeoutError'],
-};
 
 /** Maps a node:net/node:tls/dns error to the error Python would raise, worded as Python words it. */
 export function fromSocketError(err: unknown): NetkitError {
   if (err instanceof NetkitError) return err;
   const e = err as NodeJS.ErrnoException & { reason?: string };
   const code = e?.code ?? '';
-  const known = ERRNO[code];
-  if (known) return new HTTPNetworkError(`[Errno ${known[0]}] ${known[1]}`, known[2], `ERR_${code}`, err);
+  const known = pyErrno(code);
+  if (known) return new HTTPNetworkError(osErrorText(err), known.type, `ERR_${code}`, err);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA' || code === 'EAI_NONAME') {
     const [n, text] = code === 'EAI_AGAIN' ? [-3, 'Temporary failure in name resolution'] : [-2, 'Name or service not known'];
     return new HTTPNetworkError(`[Errno ${n}] ${text}`, 'socket.gaierror', 'ERR_DNS', err);

@@ -1,5 +1,6 @@
 // urllib.request.DataHandler (RFC 2397 data: URLs) and FileHandler (local file: URLs),
 // as CPython 3.11 answers them: headers, final URL and errors.
+import { osErrorText } from '../../core/os-error.js';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { NetkitError, PyValueError } from '../../core/errors.js';
@@ -84,25 +85,6 @@ export function openDataUrl(url: string): LocalResource {
   }
   if (!mediatype) mediatype = 'text/plain;charset=US-ASCII';
   return { url, headers: new Headers([['Content-type', mediatype], ['Content-length', String(data.length)]]), content: data };
-}
-
-const OS_ERRORS: Record<string, [number, string]> = {
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  EPERM: [1, 'Operation not permitted'],
-  ENOTDIR: [20, 'Not a directory'],
-  EISDIR: [21, 'Is a directory'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  ENAMETOOLONG: [36, 'File name too long'],
-};
-
-/** str() of the OSError Python raises for a failed stat/open of `path`. */
-function osErrorText(err: unknown, path: string): string {
-  const code = (err as NodeJS.ErrnoException).code ?? '';
-  const known = OS_ERRORS[code];
-  const quoted = path.includes("'") && !path.includes('"') ? `"${path}"` : `'${path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (known) return `[Errno ${known[0]}] ${known[1]}: ${quoted}`;
-  return (err as Error).message;
 }
 
 /** The names FileHandler.get_names() accepts as this host. */
