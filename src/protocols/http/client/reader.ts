@@ -100,12 +100,33 @@ export class SocketReader {
     });
   }
 
+  /** The next `n` buffered bytes (n ≤ size), copying only when they span several chunks. */
   private take(n: number): Buffer {
-    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-    const out = all.subarray(0, n);
-    const rest = all.subarray(n);
-    this.chunks = rest.length > 0 ? [rest] : [];
-    this.size = rest.length;
+    if (n === 0) return Buffer.alloc(0);
+    const first = this.chunks[0]!;
+    let out: Buffer;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+    } else {
+      const parts: Buffer[] = [];
+      let need = n;
+      while (need > 0) {
+        const c = this.chunks[0]!;
+        if (c.length <= need) {
+          parts.push(c);
+          this.chunks.shift();
+          need -= c.length;
+        } else {
+          parts.push(c.subarray(0, need));
+          this.chunks[0] = c.subarray(need);
+          need = 0;
+        }
+      }
+      out = Buffer.concat(parts, n);
+    }
+    this.size -= n;
     if (this.size < HIGH_WATER && this.socket.isPaused() && !this.ended) this.socket.resume();
     return out;
   }
@@ -141,6 +162,7 @@ export class SocketReader {
       if (this.ended) return Buffer.alloc(0);
       await this.waitForData();
     }
-    return this.take(Math.min(max, this.size));
+    // Whatever the first buffered chunk holds: a view of it, never a copy.
+    return this.take(Math.min(max, this.chunks[0]!.length));
   }
 }
