@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { runCli } from '../helpers/cli.js';
 import { ok, startFakeHTTPServer } from '../fakes/http-server.js';
 
@@ -169,6 +170,38 @@ test('Basic auth: --user with --password-file, NETKIT_PASSWORD, URL userinfo (wa
     assert.doesNotMatch(wrong.stderr, /nope/);
     const noTerminal = await runCli(['http', 'get', '-u', 'alice', server.url]);
     assert.equal(noTerminal.code, 2);
+  } finally {
+    await server.close();
+  }
+});
+
+test('-F sends multipart/form-data that python3\'s email parser reads back', async () => {
+  const server = await startFakeHTTPServer({ send: ok('ok') });
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-multipart-'));
+  try {
+    writeFileSync(join(dir, 'report.csv'), 'a,b\n1,2\n');
+    const r = await runCli(['http', 'post', server.url, '-F', 'title=Q3 "final"', '-F', 'file=@report.csv'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const req = server.received[0]!;
+    const type = req.headers.find(([k]) => k.toLowerCase() === 'content-type')![1];
+    assert.match(type, /^multipart\/form-data; boundary=----netkit[0-9a-f]{24}$/);
+    const script = [
+      'import sys, json',
+      'from email.parser import BytesParser',
+      'from email.policy import HTTP',
+      'msg = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + sys.argv[1].encode() + b"\\r\\n\\r\\n" + sys.stdin.buffer.read())',
+      'print(json.dumps([[p.get_param("name", header="content-disposition"), p.get_filename(), p.get_content_type(), p.get_payload(decode=True).decode()] for p in msg.iter_parts()]))',
+    ].join('\n');
+    const py = spawnSync('python3', ['-c', script, type], { input: req.body, encoding: 'utf8', timeout: 30_000 });
+    if (py.error) {
+      if (process.env.NETKIT_REQUIRE_PEERS === '1') assert.fail('python3 is missing');
+      return;
+    }
+    assert.equal(py.status, 0, py.stderr);
+    assert.deepEqual(JSON.parse(py.stdout), [
+      ['title', null, 'text/plain', 'Q3 "final"'],
+      ['file', 'report.csv', 'text/csv', 'a,b\n1,2\n'],
+    ]);
   } finally {
     await server.close();
   }

@@ -1,15 +1,18 @@
 // The request body of an http verb: -d DATA / -d @FILE / -d @- (raw), --form KEY=VALUE
-// (urlencoded, as urllib.parse.urlencode), --json-body JSON; and the Content-Type it implies.
+// (urlencoded, as urllib.parse.urlencode), -F NAME=VALUE|@FILE (multipart), --json-body
+// JSON; and the Content-Type it implies.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
 import { FileError } from '../../cli/files.js';
 import { urlencode } from '../../protocols/url/index.js';
+import { multipartBody } from './multipart.js';
 
 export interface BodyOptions {
   data?: string;
   form?: string[];
+  multipart?: string[];
   jsonBody?: string;
 }
 
@@ -35,8 +38,9 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Buff
 
 /** The body the options ask for, or undefined; at most one of them may be given. */
 export async function requestBody(ctx: Context, opts: BodyOptions): Promise<RequestBody | undefined> {
-  const given = [opts.data !== undefined, (opts.form?.length ?? 0) > 0, opts.jsonBody !== undefined].filter(Boolean).length;
-  if (given > 1) throw new UsageError('give one of -d/--data, --form and --json-body');
+  const given = [opts.data !== undefined, (opts.form?.length ?? 0) > 0, (opts.multipart?.length ?? 0) > 0, opts.jsonBody !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give one of -d/--data, --form, -F/--multipart and --json-body');
+  if (opts.multipart && opts.multipart.length > 0) return multipartBody(ctx, opts.multipart, MAX_BODY_BYTES);
   if (opts.jsonBody !== undefined) {
     try {
       JSON.parse(opts.jsonBody);

@@ -57,6 +57,7 @@ function addOptions(cmd: Command, withBody: boolean): Command {
     cmd
       .option('-d, --data <DATA>', 'request body: text, @FILE, or @- for standard input')
       .option('--form <KEY=VALUE>', 'urlencoded form field (repeatable)', (v: string, p: string[]) => [...p, v], [])
+      .option('-F, --multipart <NAME=VALUE>', 'multipart/form-data field; NAME=@FILE uploads FILE (repeatable)', (v: string, p: string[]) => [...p, v], [])
       .option('--json-body <JSON>', 'a JSON request body (Content-Type: application/json)');
   }
   return cmd
