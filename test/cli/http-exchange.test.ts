@@ -206,3 +206,18 @@ test('-F sends multipart/form-data that python3\'s email parser reads back', asy
     await server.close();
   }
 });
+
+test('--proxy sends an absolute-form request to the proxy; --noproxy ignores http_proxy', async () => {
+  const proxy = await startFakeHTTPServer((req) => ({ send: ok(`via proxy: ${req.target}`) }));
+  const origin = await startFakeHTTPServer({ send: ok('direct') });
+  try {
+    const via = await runCli(['http', 'get', '--proxy', proxy.url, 'http://example.invalid/x?y=1']);
+    assert.equal(via.stdout, 'via proxy: http://example.invalid/x?y=1');
+    const env = { http_proxy: proxy.url };
+    assert.equal((await runCli(['http', 'get', origin.url], { env })).stdout, `via proxy: ${origin.url}/`);
+    assert.equal((await runCli(['http', 'get', '--noproxy', origin.url], { env })).stdout, 'direct');
+  } finally {
+    await proxy.close();
+    await origin.close();
+  }
+});

@@ -65,6 +65,7 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   if (opts.insecure) ctx.out.warn('TLS certificates are not verified (-k/--insecure)');
   const ca = await readCA(ctx, opts.cacert);
   const { HTTPError, urlopen } = await loadUrllib();
+  const env = proxyEnvironment(ctx.io.env, opts);
   let failed = 0;
   for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
     let res: UrlopenResponse;
@@ -77,7 +78,7 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
         headers,
         body: body?.body,
         timeout: ctx.flags.timeout * 1000,
-        env: ctx.io.env,
+        env,
         followRedirects: opts.follow,
         maxRedirects: opts.maxRedirs,
         ca,
@@ -99,6 +100,13 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
     }
   }
   return failed > 0 ? 5 : 0;
+}
+
+/** The environment urlopen reads proxies from, with --proxy or --noproxy applied (lower case wins there). */
+function proxyEnvironment(env: Record<string, string | undefined>, opts: ExchangeOptions): Record<string, string | undefined> {
+  if (opts.noproxy) return { ...env, no_proxy: '*' };
+  if (opts.proxy !== undefined) return { ...env, http_proxy: opts.proxy, https_proxy: opts.proxy, no_proxy: '' };
+  return env;
 }
 
 /** The URL operands, or else one per non-empty stdin line (not when stdin carries the body). */

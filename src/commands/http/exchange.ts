@@ -10,6 +10,8 @@ import type { BodyOptions } from './body.js';
 import type { CredentialOptions } from './credentials.js';
 
 export interface ExchangeOptions extends BodyOptions, CredentialOptions {
+  proxy?: string;
+  noproxy: boolean;
   header: string[];
   output?: string;
   remoteName: boolean;
@@ -66,6 +68,8 @@ function addOptions(cmd: Command, withBody: boolean): Command {
     .option('-i, --include', 'print the status line and headers before the body', false)
     .option('--no-follow', 'do not follow redirects (urllib follows at most 10)')
     .option('--max-redirs <N>', 'redirects to follow at most', parseCount, 10)
+    .option('--proxy <URL>', 'use this proxy for http and https, whatever http_proxy and https_proxy say')
+    .option('--noproxy', 'use no proxy, whatever the environment says', false)
     .option('--compressed', 'ask for gzip, deflate or br and decode the body', false)
     .option('--cacert <FILE>', 'also trust the CA certificates in FILE (PEM)')
     .option('-k, --insecure', 'do not verify the TLS certificate (loudly)', false)
