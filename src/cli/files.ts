@@ -2,7 +2,7 @@
 // with Python's OSError wording; and output written atomically (a temporary name in the
 // destination's directory, renamed when complete), so a failure never leaves a partial
 // file that looks whole.
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
@@ -72,6 +72,45 @@ export async function writeAtomic(ctx: Context, file: string, data: string | Asy
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
+    if (err instanceof NetkitError) throw err;
+    throw new FileError(err, file);
+  }
+}
+
+/** FILE's partial download, as -C/--continue keeps it between runs. */
+export function partialName(file: string): string {
+  return `${file}.part`;
+}
+
+/** Bytes already in FILE's partial download (0 when there is none). */
+export async function partialSize(ctx: Context, file: string): Promise<number> {
+  try {
+    return (await stat(resolve(ctx.io.cwd, partialName(file)))).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Writes `data` to FILE.part (appended when `append`, else from the start), then renames it
+ * to FILE. A failed transfer leaves FILE.part, a name that says it is partial, for -C to
+ * resume from; FILE itself only ever appears whole.
+ */
+export async function writeResumable(ctx: Context, file: string, data: AsyncIterable<Uint8Array> | undefined, append: boolean): Promise<void> {
+  const target = resolve(ctx.io.cwd, file);
+  const part = partialName(target);
+  try {
+    if (data) {
+      const handle = await open(part, append ? 'a' : 'w', 0o666);
+      try {
+        for await (const chunk of data) await handle.write(chunk);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    await rename(part, target);
+  } catch (err) {
     if (err instanceof NetkitError) throw err;
     throw new FileError(err, file);
   }

@@ -221,3 +221,34 @@ test('--proxy sends an absolute-form request to the proxy; --noproxy ignores htt
     await origin.close();
   }
 });
+
+test('-C resumes FILE.part with Range and renames it when complete; a server ignoring Range restarts it', async () => {
+  const content = 'abcdefghijklmnopqrstuvwxyz';
+  const server = await startFakeHTTPServer((req) => {
+    const range = req.headers.find(([k]) => k.toLowerCase() === 'range')?.[1];
+    const m = range && /^bytes=(\d+)-$/.exec(range);
+    if (req.target === '/norange' || !m) return { send: ok(content) };
+    const from = Number(m[1]);
+    if (from >= content.length) return { send: ok('', { 'Content-Range': `bytes */${content.length}` }, '416 Range Not Satisfiable') };
+    return { send: ok(content.slice(from), { 'Content-Range': `bytes ${from}-${content.length - 1}/${content.length}` }, '206 Partial Content') };
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-resume-'));
+  try {
+    writeFileSync(join(dir, 'a.txt.part'), 'abcdefghij');
+    const r = await runCli(['http', 'get', '-C', '-o', 'a.txt', `${server.url}/a`], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(server.received[0]!.headers.find(([k]) => k === 'Range')?.[1], 'bytes=10-');
+    assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), content);
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt']);
+    writeFileSync(join(dir, 'b.txt.part'), 'XXXX');
+    await runCli(['http', 'get', '-C', '-o', 'b.txt', `${server.url}/norange`], { cwd: dir });
+    assert.equal(readFileSync(join(dir, 'b.txt'), 'utf8'), content);
+    writeFileSync(join(dir, 'c.txt.part'), content);
+    const done = await runCli(['http', 'get', '-C', '-o', 'c.txt', `${server.url}/c`], { cwd: dir });
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(readFileSync(join(dir, 'c.txt'), 'utf8'), content);
+    assert.equal((await runCli(['http', 'get', '-C', server.url])).code, 2);
+  } finally {
+    await server.close();
+  }
+});

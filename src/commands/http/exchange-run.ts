@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
-import { FileError, writeAtomic } from '../../cli/files.js';
+import { FileError, partialSize, writeAtomic, writeResumable } from '../../cli/files.js';
 import { readLines } from '../../cli/batch.js';
 import { loadUrllib } from '../../cli/lazy-engines.js';
 import type { HTTPError, UrlopenResponse } from '../../protocols/http/urllib/index.js';
@@ -71,11 +71,12 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
     let res: UrlopenResponse;
     let error: HTTPError | undefined;
     const { url: target, auth } = await credentialsFor(ctx, url, opts);
+    const resume = opts.continue ? await resumePoint(ctx, target, opts) : undefined;
     try {
       res = await urlopen(target, {
         auth,
         method,
-        headers,
+        headers: resume?.offset ? [...headers, ['Range', `bytes=${resume.offset}-`]] : headers,
         body: body?.body,
         timeout: ctx.flags.timeout * 1000,
         env,
@@ -86,6 +87,13 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
         decompress: opts.compressed,
       });
     } catch (err) {
+      // 416 to "bytes=N-": the partial file already holds everything (RFC 9110 §15.5.17).
+      if (resume?.offset && err instanceof HTTPError && err.status === 416) {
+        err.response?.cancel();
+        await writeResumable(ctx, resume.file, undefined, true);
+        ctx.out.info(`${resume.file}: already complete`);
+        continue;
+      }
       if (!(err instanceof HTTPError) || (!opts.showErrorBody && !opts.output && !ctx.flags.json)) {
         if (err instanceof HTTPError) err.response?.cancel();
         throw err;
@@ -93,7 +101,7 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
       error = err;
       res = errorResponse(err);
     }
-    await deliver(ctx, method, res, opts);
+    await deliver(ctx, method, res, opts, resume);
     if (error) {
       ctx.out.error(error.message);
       failed++;
@@ -109,6 +117,13 @@ function proxyEnvironment(env: Record<string, string | undefined>, opts: Exchang
   return env;
 }
 
+/** With -C: the file to resume and the bytes its partial download already holds. */
+async function resumePoint(ctx: Context, url: string, opts: ExchangeOptions): Promise<{ file: string; offset: number }> {
+  const file = opts.output ?? (opts.remoteName ? remoteName(url, undefined) : undefined);
+  if (file === undefined) throw new UsageError('-C/--continue needs -o FILE or -O');
+  return { file, offset: await partialSize(ctx, file) };
+}
+
 /** The URL operands, or else one per non-empty stdin line (not when stdin carries the body). */
 async function* urlsOf(ctx: Context, urls: readonly string[], bodyFromStdin: boolean): AsyncGenerator<string> {
   if (urls.length > 0) {
@@ -122,7 +137,7 @@ async function* urlsOf(ctx: Context, urls: readonly string[], bodyFromStdin: boo
 }
 
 /** Writes the response where the options say, hashing the body on the way for --json. */
-async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts: ExchangeOptions): Promise<void> {
+async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts: ExchangeOptions, resume?: { file: string; offset: number }): Promise<void> {
   // The body's sha256 is only for the --json record: hashing a 1 GiB download costs seconds.
   const hash = ctx.flags.json ? (await import('node:crypto')).createHash('sha256') : undefined;
   let size = 0;
@@ -133,9 +148,12 @@ async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts:
       yield chunk;
     }
   })();
-  const file = opts.output ?? (opts.remoteName ? remoteName(res.url, res.headers.get('content-disposition') ?? undefined) : undefined);
+  const file = resume?.file ?? opts.output ?? (opts.remoteName ? remoteName(res.url, res.headers.get('content-disposition') ?? undefined) : undefined);
   if (opts.include && !ctx.flags.json) ctx.out.write(statusBlock(res));
-  if (file) {
+  if (resume) {
+    // 206: the rest, appended; anything else (a server that ignores Range): from the start.
+    await writeResumable(ctx, resume.file, counted, res.status === 206 && resume.offset > 0);
+  } else if (file) {
     await writeAtomic(ctx, file, counted);
   } else if (ctx.flags.json || method === 'HEAD') {
     for await (const _ of counted) void _;

@@ -12,6 +12,7 @@ import type { CredentialOptions } from './credentials.js';
 export interface ExchangeOptions extends BodyOptions, CredentialOptions {
   proxy?: string;
   noproxy: boolean;
+  continue: boolean;
   header: string[];
   output?: string;
   remoteName: boolean;
@@ -65,6 +66,7 @@ function addOptions(cmd: Command, withBody: boolean): Command {
   return cmd
     .option('-o, --output <FILE>', 'write the body to FILE (atomically: a temporary name, renamed when complete)')
     .option('-O, --remote-name', 'write the body to a file named after the URL path (or Content-Disposition)', false)
+    .option('-C, --continue', 'with -o or -O: resume FILE.part from where it stopped (Range), rename it to FILE when complete', false)
     .option('-i, --include', 'print the status line and headers before the body', false)
     .option('--no-follow', 'do not follow redirects (urllib follows at most 10)')
     .option('--max-redirs <N>', 'redirects to follow at most', parseCount, 10)
