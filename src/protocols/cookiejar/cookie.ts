@@ -38,44 +38,13 @@ export type CookieRecord = Omit<CookieInit, 'rfc2109'> & { rfc2109: boolean };
 /** The attribute Python's MozillaCookieJar records for a `#HttpOnly_` line. */
 export const HTTPONLY_ATTR = 'HTTPOnly';
 
+// The attributes are CookieRecord's (declaration merging): one list of fields, not three.
+export interface Cookie extends CookieRecord {}
+
 /** http.cookiejar.Cookie: plain attributes; the domain is lowercased (RFC 2965 §3.3.3). */
 export class Cookie {
-  version: number | null;
-  name: string;
-  value: string | null;
-  port: string | null;
-  port_specified: Flag;
-  domain: string;
-  domain_specified: boolean;
-  domain_initial_dot: Flag;
-  path: string | null;
-  path_specified: Flag;
-  secure: Flag;
-  expires: number | null;
-  discard: Flag;
-  comment: string | null;
-  comment_url: string | null;
-  rest: CookieRest;
-  rfc2109: boolean;
-
   constructor(init: CookieInit) {
-    this.version = init.version;
-    this.name = init.name;
-    this.value = init.value;
-    this.port = init.port;
-    this.port_specified = init.port_specified;
-    this.domain = init.domain.toLowerCase();
-    this.domain_specified = init.domain_specified;
-    this.domain_initial_dot = init.domain_initial_dot;
-    this.path = init.path;
-    this.path_specified = init.path_specified;
-    this.secure = init.secure;
-    this.expires = init.expires;
-    this.discard = init.discard;
-    this.comment = init.comment;
-    this.comment_url = init.comment_url;
-    this.rest = { ...init.rest };
-    this.rfc2109 = init.rfc2109 ?? false;
+    Object.assign(this, init, { domain: init.domain.toLowerCase(), rest: { ...init.rest }, rfc2109: init.rfc2109 ?? false });
   }
 
   hasNonstandardAttr(name: string): boolean {
@@ -95,25 +64,10 @@ export class Cookie {
 
   /** Every attribute under Python's name, in Cookie.__repr__ order. */
   toJSON(): CookieRecord {
-    return {
-      version: this.version,
-      name: this.name,
-      value: this.value,
-      port: this.port,
-      port_specified: this.port_specified,
-      domain: this.domain,
-      domain_specified: this.domain_specified,
-      domain_initial_dot: this.domain_initial_dot,
-      path: this.path,
-      path_specified: this.path_specified,
-      secure: this.secure,
-      expires: this.expires,
-      discard: this.discard,
-      comment: this.comment,
-      comment_url: this.comment_url,
-      rest: { ...this.rest },
-      rfc2109: this.rfc2109,
-    };
+    const { version, name, value, port, port_specified, domain, domain_specified, domain_initial_dot, path, path_specified } = this;
+    const { secure, expires, discard, comment, comment_url, rfc2109 } = this;
+    // Python's attribute order, whatever order `init` had.
+    return { version, name, value, port, port_specified, domain, domain_specified, domain_initial_dot, path, path_specified, secure, expires, discard, comment, comment_url, rest: { ...this.rest }, rfc2109 };
   }
 }
 
