@@ -1,6 +1,9 @@
 // http.client.HTTPConnection._tunnel: a CONNECT request to a proxy, answered by a status
 // line (200 or fail) and header lines that are read and dropped, over a plain socket.
+// A refusal keeps its status and headers (Proxy-Authenticate) so the urllib layer can
+// answer a 407 with credentials on a new connection.
 import { HTTPNetworkError, LineTooLong, MAXLINE } from './errors.js';
+import { Headers, readHeaders } from './headers.js';
 import type { SocketReader } from './reader.js';
 import { validateHeader, validateUrlPart, writeBounded, type HeaderList } from './request.js';
 import { readStatus } from './response.js';
@@ -12,6 +15,23 @@ export interface TunnelOptions {
   host: string;
   port: number;
   headers?: HeaderList;
+}
+
+/**
+ * The proxy did not answer 200 to CONNECT: Python's OSError('Tunnel connection failed:
+ * CODE REASON'), with the status and headers of that answer (empty when unreadable).
+ */
+export class TunnelError extends HTTPNetworkError {
+  override name = 'TunnelError';
+  readonly status: number;
+  readonly reason: string;
+  readonly headers: Headers;
+  constructor(status: number, reason: string, headers: Headers) {
+    super(`Tunnel connection failed: ${status} ${reason}`, 'OSError', 'ERR_TUNNEL');
+    this.status = status;
+    this.reason = reason;
+    this.headers = headers;
+  }
 }
 
 /** Sends CONNECT and reads the proxy's answer; throws Python's OSError when it is not 200. */
@@ -26,8 +46,11 @@ export async function openTunnel(socket: Socket, reader: SocketReader, tunnel: T
   await writeBounded(socket, Buffer.from(text + '\r\n', 'latin1'), timeoutMs);
   const [, code, message] = await readStatus(reader);
   if (code !== 200) {
+    // Python reads no further; the headers are read (bounded as any head) for a 407's challenge.
+    let headers = new Headers([]);
+    if (code === 407) headers = await readHeaders(reader).catch(() => headers);
     socket.destroy();
-    throw new HTTPNetworkError(`Tunnel connection failed: ${code} ${pyStrip(message)}`, 'OSError', 'ERR_TUNNEL');
+    throw new TunnelError(code, pyStrip(message), headers);
   }
   for (;;) {
     const line = await reader.readLine(MAXLINE + 1);

@@ -13,9 +13,11 @@ import { request, type RequestOptions, type Response, type Timings } from '../cl
 import type { ConnectionPool } from '../client/pool.js';
 import type { TLSInfo } from '../client/connection.js';
 import { hasHeader, type HeaderList, type RequestBody } from '../client/request.js';
+import { TunnelError } from '../client/tunnel.js';
 import { AuthSession, requestSelector, type AuthCredentials } from './auth.js';
 import { HTTPError, URLError } from './errors.js';
 import { openDataUrl, openFileUrl } from './local.js';
+import { ProxyAuthSession, proxyAuthority, type ProxyCredentials } from './proxy-auth.js';
 import { chooseProxy, getproxiesEnvironment, type Env, type ProxyChoice } from './proxies.js';
 import { MAX_REDIRECTIONS, REDIRECT_CODES, RedirectTracker, redirectRequest, resolveLocation, type RedirectableRequest } from './redirect.js';
 
@@ -49,6 +51,13 @@ export interface UrlopenOptions {
    * `priorAuth` sends Basic on the first request. Never put in errors.
    */
   auth?: AuthCredentials;
+  /**
+   * Credentials for a proxy's 407 (Basic and Digest, as ProxyBasicAuthHandler and
+   * ProxyDigestAuthHandler with a password manager holding them for the proxy's host:port),
+   * also answering a 407 to CONNECT. Userinfo in the proxy URL is still sent first. Never put
+   * in errors.
+   */
+  proxyCredentials?: ProxyCredentials;
 }
 
 /** One followed redirect: the URL that answered, its status, its Location, and where it led. */
@@ -164,12 +173,15 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
   const redirects: RedirectHop[] = [];
   const auth = options.auth ? new AuthSession(url, options.auth) : undefined;
   let authorization: string | undefined;
+  const proxyAuth = options.proxyCredentials ? new ProxyAuthSession(options.proxyCredentials) : undefined;
+  // Proxy-Authorization from a 407 retry: unredirected too (a redirect starts without it).
+  let proxyAuthorization: string | undefined;
   for (;;) {
     // Authorization from auth is an unredirected header: it is not carried by redirects.
     const prior = auth && authorization === undefined ? auth.priorAuthorization(req.url, req.headers) : undefined;
     const extra = authorization ?? prior;
     const sent: RedirectableRequest = extra === undefined ? req : { ...req, headers: [...req.headers.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', extra]] };
-    const { res, proxy } = await send(sent, options, proxies);
+    const { res, proxy } = await send(sent, options, proxies, proxyAuth, proxyAuthorization);
     if (auth) {
       auth.responded(req.url, res.status);
       if (res.status === 401) {
@@ -187,6 +199,21 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
         }
       }
     }
+    if (proxyAuth && proxy && res.status === 407 && requestHost(req.url).scheme === 'http') {
+      let retry: string | undefined;
+      try {
+        const current = proxyAuthorization ?? proxy.authorization;
+        retry = proxyAuth.on407(proxyAuthority(proxy.host, proxy.port), { url: req.url, method: req.method, selector: requestSelector(req.url, true), proxyAuthorization: current }, res.headers);
+      } catch (err) {
+        res.cancel();
+        throw err;
+      }
+      if (retry !== undefined) {
+        await res.discard();
+        proxyAuthorization = retry;
+        continue;
+      }
+    }
     const follow = options.followRedirects !== false && REDIRECT_CODES.has(res.status);
     if (follow) {
       const info = { status: res.status, reason: res.reason, headers: res.headers, response: res };
@@ -200,6 +227,7 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
           redirects.push({ url: req.url, status: res.status, location: res.headers.get('location') ?? res.headers.get('uri') ?? '', next: next.url });
           req = next;
           authorization = undefined;
+          proxyAuthorization = undefined;
           continue;
         }
       } catch (err) {
@@ -233,7 +261,13 @@ function requestHost(url: string): { scheme: string; host: string } {
 }
 
 /** One exchange, direct or through the proxy ProxyHandler would pick; errors as urllib raises them. */
-async function send(req: RedirectableRequest, options: UrlopenOptions, proxies: Record<string, string>): Promise<{ res: Response; proxy: ProxyChoice | undefined }> {
+async function send(
+  req: RedirectableRequest,
+  options: UrlopenOptions,
+  proxies: Record<string, string>,
+  proxyAuth?: ProxyAuthSession,
+  proxyAuthorization?: string,
+): Promise<{ res: Response; proxy: ProxyChoice | undefined }> {
   const { scheme, host } = requestHost(req.url);
   if (scheme !== 'http' && scheme !== 'https') throw new URLError(`unknown url type: ${scheme}`, { code: 'ERR_URL_TYPE' });
   if (!host) throw new URLError('no host given', { code: 'ERR_NO_HOST' });
@@ -254,7 +288,7 @@ async function send(req: RedirectableRequest, options: UrlopenOptions, proxies: 
       });
       return { res, proxy };
     }
-    return { res: await viaProxy(req, proxy, options), proxy };
+    return { res: await viaProxy(req, proxy, options, proxyAuth, proxyAuthorization), proxy };
   } catch (err) {
     throw toURLError(err);
   }
@@ -273,28 +307,43 @@ export function toURLError(err: unknown): unknown {
 
 /**
  * The request through a proxy: http in absolute form to the proxy (with its
- * Proxy-Authorization), https through a CONNECT tunnel (the credentials go on the CONNECT).
- * The client engine's request() takes neither a tunnel nor a target, so this mirrors it on
- * a pooled HTTPConnection.
+ * Proxy-Authorization), https through a CONNECT tunnel (the credentials go on the CONNECT;
+ * a 407 to it is answered with `proxyAuth` on a new connection, until it gives up).
+ * `proxyAuthorization` (a 407 retry's) overrides the proxy URL's userinfo credentials.
  */
-async function viaProxy(req: RedirectableRequest, proxy: ProxyChoice, options: UrlopenOptions): Promise<Response> {
+async function viaProxy(req: RedirectableRequest, proxy: ProxyChoice, options: UrlopenOptions, proxyAuth?: ProxyAuthSession, proxyAuthorization?: string): Promise<Response> {
   const target = new URL(req.url);
   const scheme = target.protocol === 'https:' ? 'https' : 'http';
   const port = target.port === '' ? (scheme === 'https' ? 443 : 80) : Number(target.port);
   const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
   const headers: HeaderList = req.headers.filter(([n]) => n.toLowerCase() !== 'proxy-authorization');
-  const proxyAuth: HeaderList = proxy.authorization ? [['Proxy-Authorization', proxy.authorization]] : [];
-  let via: RequestOptions['via'];
+  let credentials = proxyAuthorization ?? proxy.authorization;
+  const proxyHeaders = (): HeaderList => (credentials ? [['Proxy-Authorization', credentials]] : []);
   if (scheme === 'https') {
-    // CONNECT carries the proxy's credentials; the request inside the tunnel does not.
-    via = { scheme: 'https', host: proxy.host, port: proxy.port, tunnel: { host, port, headers: proxyAuth }, target: (target.pathname || '/') + target.search };
-  } else {
-    if (proxy.scheme !== 'http') throw new URLError(`proxy scheme ${proxy.scheme} is not supported for http requests`, { code: 'ERR_PROXY_SCHEME' });
-    headers.push(...proxyAuth);
-    target.hash = '';
-    // A plain-HTTP proxy gets the absolute URL as the request target (RFC 9112 §3.2.2).
-    via = { scheme: 'http', host: proxy.host, port: proxy.port, target: target.href };
+    const selector = (target.pathname || '/') + target.search;
+    for (;;) {
+      // CONNECT carries the proxy's credentials; the request inside the tunnel does not.
+      const via = { scheme: 'https' as const, host: proxy.host, port: proxy.port, tunnel: { host, port, headers: proxyHeaders() }, target: selector };
+      try {
+        return await proxiedRequest(req, headers, via, options);
+      } catch (err) {
+        if (!(proxyAuth && err instanceof TunnelError && err.status === 407)) throw err;
+        const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        const retry = proxyAuth.on407(proxyAuthority(proxy.host, proxy.port), { url: req.url, method: 'CONNECT', selector: authority, proxyAuthorization: credentials }, err.headers);
+        if (retry === undefined) throw err;
+        credentials = retry;
+      }
+    }
   }
+  if (proxy.scheme !== 'http') throw new URLError(`proxy scheme ${proxy.scheme} is not supported for http requests`, { code: 'ERR_PROXY_SCHEME' });
+  headers.push(...proxyHeaders());
+  target.hash = '';
+  // A plain-HTTP proxy gets the absolute URL as the request target (RFC 9112 §3.2.2).
+  return proxiedRequest(req, headers, { scheme: 'http', host: proxy.host, port: proxy.port, target: target.href }, options);
+}
+
+/** The client engine's request() to the proxy hop `via`. */
+function proxiedRequest(req: RedirectableRequest, headers: HeaderList, via: RequestOptions['via'], options: UrlopenOptions): Promise<Response> {
   return request({
     url: req.url,
     method: req.method,
