@@ -1,6 +1,9 @@
 // http.cookiejar.Cookie: the record a jar holds, with Python's attribute names, and the
 // jar itself (domain → path → name, in insertion order, as CookieJar._cookies nests them).
 
+import { PyValueError } from '../core/errors.js';
+import { CookieKeyError } from './errors.js';
+
 /** Nonstandard attributes (Cookie._rest), e.g. {"HTTPOnly": ""} from a `#HttpOnly_` line. */
 export type CookieRest = Record<string, string | null>;
 
@@ -81,6 +84,48 @@ export class CookieJar {
     let byName = byPath.get(cookie.path);
     if (!byName) byPath.set(cookie.path, (byName = new Map()));
     byName.set(cookie.name, cookie);
+  }
+
+  /**
+   * CookieJar.clear(domain, path, name): everything, one domain, one path of a domain, or
+   * one cookie (null or undefined: not given). Emptied domains and paths keep their place,
+   * as Python's nested dicts do. Throws KeyError when there is nothing to remove, and
+   * ValueError when a name comes without domain and path or a path without domain.
+   */
+  clear(domain?: string | null, path?: string | null, name?: string | null): void {
+    const given = (v: string | null | undefined): v is string => v !== null && v !== undefined;
+    if (given(name)) {
+      if (!given(domain) || !given(path)) throw new PyValueError('domain and path must be given to remove a cookie by name');
+      const byName = this.cookies.get(domain)?.get(path);
+      if (!byName?.has(name)) throw new CookieKeyError(name);
+      byName.delete(name);
+    } else if (given(path)) {
+      if (!given(domain)) throw new PyValueError('domain must be given to remove cookies by path');
+      const byPath = this.cookies.get(domain);
+      if (!byPath?.has(path)) throw new CookieKeyError(path);
+      byPath.delete(path);
+    } else if (given(domain)) {
+      if (!this.cookies.has(domain)) throw new CookieKeyError(domain);
+      this.cookies.delete(domain);
+    } else {
+      this.cookies.clear();
+    }
+  }
+
+  /** CookieJar.clear_session_cookies(): every cookie whose discard is true goes. */
+  clearSessionCookies(): void {
+    for (const c of [...this]) if (truthy(c.discard)) this.removeCookie(c);
+  }
+
+  /** CookieJar.clear_expired_cookies() at time `now` (seconds, time.time()). */
+  clearExpiredCookies(now: number): void {
+    for (const c of [...this]) if (c.isExpired(now)) this.removeCookie(c);
+  }
+
+  /** clear(cookie.domain, cookie.path, cookie.name) where Python can (a null path cannot be named). */
+  private removeCookie(c: Cookie): void {
+    if (c.path === null) throw new PyValueError('domain and path must be given to remove a cookie by name');
+    this.clear(c.domain, c.path, c.name);
   }
 
   /** The domains in insertion order, each with its paths, each with its cookies. */

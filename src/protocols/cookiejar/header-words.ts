@@ -2,7 +2,7 @@
 // Set-Cookie3 lines (CPython 3.11 Lib/http/cookiejar.py).
 
 // Python's Unicode \s (no re.ASCII here), which differs from JS \s at \x1c-\x1f, \x85 and \ufeff.
-const WS = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+export const WS = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const HEADER_TOKEN_RE = new RegExp(`^[${WS}]*([^=${WS};,]+)`);
 const HEADER_QUOTED_VALUE_RE = new RegExp(`^[${WS}]*=[${WS}]*"([^"\\\\]*(?:\\\\.[^"\\\\]*)*)"`, 's');
 const HEADER_VALUE_RE = new RegExp(`^[${WS}]*=[${WS}]*([^${WS};,]*)`);

@@ -1,6 +1,7 @@
 // DefaultCookiePolicy's return side (CPython 3.11, default settings): which cookies of a
 // jar CookieJar.add_cookie_header() would send to a URL, and for each other cookie the
-// first check that refused it, as a stable code and Python's debug message.
+// first check that refused it, as a stable code and Python's debug message. Also the
+// request model (urllib.request.Request) and the host helpers the accept side shares.
 import { urlparse, urlsplit, quote, unquote } from '../url/index.js';
 import { PyValueError } from '../core/errors.js';
 import { pyRepr } from '../core/py-text.js';
@@ -8,10 +9,10 @@ import type { Cookie, CookieJar } from './cookie.js';
 import { truthy } from './cookie.js';
 
 /** Why a cookie is not sent, in the order Python checks. */
-export type RefusalCode = 'domain-mismatch' | 'path-mismatch' | 'version' | 'secure' | 'expires' | 'port' | 'domain';
+export type RefusalCode = 'domain-mismatch' | 'path-mismatch' | 'version' | 'verifiability' | 'secure' | 'expires' | 'port' | 'domain';
 
-export interface Refusal {
-  code: RefusalCode;
+export interface Refusal<Code extends string = RefusalCode> {
+  code: Code;
   message: string;
 }
 
@@ -28,22 +29,36 @@ export interface CookieRequest {
   type: string;
   /** Request.host: the netloc, percent-decoded. */
   host: string;
+  /** Request.unverifiable: the user did not ask for this URL (an image, a redirect). */
+  unverifiable?: boolean;
+  /** Request.origin_req_host: the host of the page the user asked for; request_host() when absent. */
+  origin_req_host?: string;
 }
+
+/** The DefaultCookiePolicy() settings the checks read (its defaults; netscape on, rfc2965 off). */
+export const POLICY = {
+  netscape: true,
+  rfc2965: false,
+  strictRfc2965Unverifiable: true,
+  strictNsUnverifiable: false,
+} as const;
 
 const SECURE_PROTOCOLS = ['https', 'wss'];
 const IPV4_RE = /\.\d+$/;
 const DEFAULT_HTTP_PORT = '80';
 const HTTP_PATH_SAFE = "%/;:@&=+$,!~*'()";
 
-/** urllib.request.Request(url): unwrap, split off the fragment, type and host. */
-export function cookieRequest(url: string): CookieRequest {
+/** urllib.request.Request(url, origin_req_host=None, unverifiable=False): unwrap, split off the fragment, type and host. */
+export function cookieRequest(url: string, opts: { unverifiable?: boolean; origin_req_host?: string } = {}): CookieRequest {
   let u = url.trim();
   if (u.startsWith('<') && u.endsWith('>')) u = u.slice(1, -1).trim();
   if (u.startsWith('URL:')) u = u.slice(4).trim();
   const t = /^([^/:]+):([\s\S]*)$/.exec(u);
   if (!t) throw new PyValueError(`unknown url type: ${pyRepr(u)}`, 'ERR_URL_TYPE');
   const h = /^\/\/([^/#?]*)/.exec(t[2]!);
-  return { full_url: u, type: t[1]!.toLowerCase(), host: h && h[1] ? unquote(h[1]) : '' };
+  const req: CookieRequest = { full_url: u, type: t[1]!.toLowerCase(), host: h && h[1] ? unquote(h[1]) : '', unverifiable: opts.unverifiable ?? false };
+  req.origin_req_host = opts.origin_req_host ?? requestHost(req);
+  return req;
 }
 
 /** request_host(): the URL's netloc without a trailing :port, lowercased. */
@@ -57,9 +72,14 @@ export function effRequestHost(req: CookieRequest): [string, string] {
   return [host, !host.includes('.') && !IPV4_RE.test(host) ? host + '.local' : host];
 }
 
+/** escape_path(): invalid URL characters %-escaped (UTF-8), every escape uppercased. */
+export function escapePath(path: string): string {
+  return quote(path, HTTP_PATH_SAFE).replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => '%' + hex.toUpperCase());
+}
+
 /** request_path(): the URL path, escaped with uppercase escapes, starting with "/". */
 export function requestPath(req: CookieRequest): string {
-  const path = quote(urlsplit(req.full_url).path, HTTP_PATH_SAFE).replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => '%' + hex.toUpperCase());
+  const path = escapePath(urlsplit(req.full_url).path);
   return path.startsWith('/') ? path : '/' + path;
 }
 
@@ -71,7 +91,22 @@ export function requestPort(req: CookieRequest): string | null {
   return /^[ \t\n\v\f\r]*[+-]?\d+(?:_\d+)*[ \t\n\v\f\r]*$/.test(port) ? port : null;
 }
 
-function isHDN(text: string): boolean {
+/** reach(h) of RFC 2965 §1: "www.acme.com" → ".acme.com", "acme.local" → ".local", else h. */
+export function reach(h: string): string {
+  const i = h.indexOf('.');
+  if (i >= 0) {
+    const b = h.slice(i + 1);
+    if (isHDN(h) && (b.includes('.') || b === 'local')) return '.' + b;
+  }
+  return h;
+}
+
+/** is_third_party(request): the request-host does not domain-match the reach of the origin's host. */
+export function isThirdParty(req: CookieRequest): boolean {
+  return !domainMatch(requestHost(req), reach(req.origin_req_host ?? requestHost(req)));
+}
+
+export function isHDN(text: string): boolean {
   return !IPV4_RE.test(text) && text !== '' && !text.startsWith('.') && !text.endsWith('.');
 }
 
@@ -113,7 +148,11 @@ export function pathReturnOk(path: string | null, req: CookieRequest): Refusal |
 /** DefaultCookiePolicy().return_ok(cookie, request) at time `now`: null when it passes. */
 export function returnOk(cookie: Cookie, req: CookieRequest, now: number): Refusal | null {
   const version = cookie.version ?? 0;
-  if (version > 0) return { code: 'version', message: 'RFC 2965 cookies are switched off' };
+  if (version > 0 && !POLICY.rfc2965) return { code: 'version', message: 'RFC 2965 cookies are switched off' };
+  if (req.unverifiable && isThirdParty(req)) {
+    if (version > 0 && POLICY.strictRfc2965Unverifiable) return { code: 'verifiability', message: 'third-party RFC 2965 cookie during unverifiable transaction' };
+    if (version === 0 && POLICY.strictNsUnverifiable) return { code: 'verifiability', message: 'third-party Netscape cookie during unverifiable transaction' };
+  }
   if (truthy(cookie.secure) && !SECURE_PROTOCOLS.includes(req.type)) return { code: 'secure', message: 'secure cookie with non-secure request' };
   if (cookie.isExpired(now)) return { code: 'expires', message: 'cookie expired' };
   if (cookie.port) {
@@ -121,13 +160,14 @@ export function returnOk(cookie: Cookie, req: CookieRequest, now: number): Refus
     if (!cookie.port.split(',').includes(reqPort)) return { code: 'port', message: `request port ${reqPort} does not match cookie port ${cookie.port}` };
   }
   const [reqHost, erhn] = effRequestHost(req);
-  if (!('.' + erhn).endsWith(dotted(cookie.domain))) return { code: 'domain', message: `request-host ${reqHost} does not match Netscape cookie domain ${cookie.domain}` };
+  // (Python checks Netscape domains for version 0 only: a negative version passes)
+  if (version === 0 && !('.' + erhn).endsWith(dotted(cookie.domain))) return { code: 'domain', message: `request-host ${reqHost} does not match Netscape cookie domain ${cookie.domain}` };
   return null;
 }
 
-/** Every cookie of the jar with its decision, in jar order (the sent ones in add_cookie_header's order). */
-export function decideCookies(jar: CookieJar, url: string, now: number): Decision[] {
-  const req = cookieRequest(url);
+/** Every cookie of the jar with its decision, in jar order (the sent ones in _cookies_for_request's order). */
+export function decideCookies(jar: CookieJar, url: string | CookieRequest, now: number): Decision[] {
+  const req = typeof url === 'string' ? cookieRequest(url) : url;
   const decisions: Decision[] = [];
   for (const [domain, byPath] of jar.domains()) {
     const domainRefusal = domainReturnOk(domain, req);
