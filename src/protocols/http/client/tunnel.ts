@@ -20,9 +20,9 @@ export interface TunnelOptions {
 /**
  * The proxy did not answer 200 to CONNECT: Python's OSError('Tunnel connection failed:
  * CODE REASON'), with the status and headers of that answer (empty when unreadable).
+ * Its name stays HTTPNetworkError (the error as the CLI and --json report it).
  */
 export class TunnelError extends HTTPNetworkError {
-  override name = 'TunnelError';
   readonly status: number;
   readonly reason: string;
   readonly headers: Headers;
