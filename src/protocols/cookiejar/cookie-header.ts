@@ -51,3 +51,13 @@ export function cookieHeader(jar: CookieJar, url: string | CookieRequest, now: n
   const attrs = cookieAttrs(cookiesForRequest(jar, req, now));
   return attrs.length ? attrs.join('; ') : null;
 }
+
+/**
+ * CookieJar.add_cookie_header(request) at time `now` (seconds): the Cookie header value
+ * (null: none), after which, as in Python, the jar's expired cookies are cleared.
+ */
+export function addCookieHeader(jar: CookieJar, url: string | CookieRequest, now: number): string | null {
+  const header = cookieHeader(jar, url, now);
+  jar.clearExpiredCookies(now);
+  return header;
+}

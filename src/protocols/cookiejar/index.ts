@@ -14,4 +14,4 @@ export { parseNsHeaders, stripQuotes, type AttrPair, type AttrValue } from './ns
 export { makeCookies, headerValues, normalizedCookieTuples, cookieFromCookieTuple, cookiesFromAttrsSet, processRfc2109Cookies, type ResponseHeaders, type CookieTuple } from './make-cookies.js';
 export { setOk, setOkVersion, setOkVerifiability, setOkName, setOkPath, setOkDomain, setOkPort, type SetRefusal, type SetRefusalCode } from './set-policy.js';
 export { extractCookies, type SetDecision } from './extract.js';
-export { cookieHeader, cookieAttrs, cookiesForRequest } from './cookie-header.js';
+export { cookieHeader, addCookieHeader, cookieAttrs, cookiesForRequest } from './cookie-header.js';
