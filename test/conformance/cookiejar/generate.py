@@ -21,6 +21,8 @@ follow-up URLs and the jar after those. Scenarios come from CPython's own
 Lib/test/test_http_cookiejar.py (its literal interact_netscape/interact_2965 calls and
 Set-Cookie lines), hand-written edge cases, and seeded random and hostile headers.
 time.time() is pinned per scenario.
+cookiejar-ns-headers.json: http2time() of CPython's test dates and random ones (at three
+pinned times, for two-digit years), and parse_ns_headers() of every Set-Cookie value above.
 """
 import http.cookiejar as cj
 import json
@@ -408,8 +410,6 @@ def cpython_test_material():
                 seq.append((getattr(node, 'lineno', 0), getattr(node, 'col_offset', 0), step(url, hdrs if name == 'interact_netscape' else (), hdrs if name == 'interact_2965' else ())))
                 if url not in urls:
                     urls.append(url)
-            if name == 'Request' or (isinstance(node.func, ast.Attribute) and node.func.attr == 'Request'):
-                pass
         for node in ast.walk(fn):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == 'Request' and node.args:
                 u = literal(node.args[0])
@@ -437,7 +437,6 @@ def variants(url):
 
 
 def cpython_cases():
-    import urllib.parse  # noqa: F401
     cases = []
     sequences, sc_values, sc2_values, urls = cpython_test_material()
     for name, steps in sequences:
@@ -637,9 +636,65 @@ def accept_cases():
     return cpython_cases() + hand_cases() + random_cases()
 
 
+def cpython_date_strings():
+    """Every string literal of test_http_cookiejar's http2time tests, as is, lower and upper."""
+    path = os.path.join(os.path.dirname(_cpython_tests.__file__), 'test_http_cookiejar.py')
+    with open(path, encoding='utf-8') as f:
+        tree = ast.parse(f.read())
+    out = []
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef) and fn.name.startswith('test_http2time') and 'redos' not in fn.name:
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    out.extend([node.value, node.value.lower(), node.value.upper()])
+    return list(dict.fromkeys(out))
+
+
+DATE_PIECES = ['Wed', 'Wednesday', 'wed,', 'Thu, ', '09', '9', '00', '31', '32', 'Nov', 'nov', 'NOVEMBER', 'Foo', '11', '13', '1_1', '1994', '94',
+               '73', '74', '2033', '99999', '23:12:40', '23:12', '24:00', '0:00', '12:60', 'GMT', 'UTC', 'utc', 'Z', 'EST', '+0100', '-0800',
+               '+01:30', '-5', '+123', 'am', 'PM', '(PST)', '(x y)', '-', '/', ' ', '  ', '\t', ',', '\n']
+
+
+def date_cases():
+    cases = []
+    texts = cpython_date_strings() + R_DATES + ['Wed, 09 Nov 2033 23:12:40 GMT\n', 'Wed, 09 Foo 2033 23:12:40 GMT', 'Sun, 00 Jan 2000 00:00:00 GMT',
+                                                '01 Jan 1970' + ' ' * 2000 + '00:00:00 GMT!', '01 Jan 1970 00:00:00' + ' ' * 2000 + 'GMT!',
+                                                '\u00a001 Jan 2000', '\x1c01 Jan 2000', '01 Jan 2000\x1c', '\uff11 Jan 2000', '01 Jan 2000 10:00 am']
+    for _ in range(300):
+        texts.append(''.join(arng.choice(DATE_PIECES) + arng.choice(['', ' ', ' ', '-']) for _ in range(arng.randint(1, 7))))
+    for text in dict.fromkeys(texts):
+        for now in (NOW, 1000000000, 2000000000):
+            time.time = lambda: now
+            try:
+                out = cj.http2time(text)
+            except Exception as e:  # noqa: BLE001 - Python's own exception is the answer
+                out = {'error': type(e).__name__}
+            cases.append({'tag': 'http2time', 'text': text, 'now': now, 'result': out})
+    time.time = lambda: NOW
+    return cases
+
+
+def ns_header_cases(accept):
+    values = ['foo=bar; expires=01 Jan 2040 22:23:32 GMT', 'foo=bar; expires="01 Jan 2040 22:23:32 GMT"', 'foo=bar; version="1"',
+              'foo=bar; Version="1"', 'expires=01 Jan 2040 22:23:32 GMT', '', ' ; ; ', 'a; b; c']
+    for c in accept:
+        for st in c['steps']:
+            values.extend(st['set_cookie'])
+    cases = []
+    for value in dict.fromkeys(values):
+        try:
+            out = [[list(pair) for pair in pairs] for pairs in cj.parse_ns_headers([value])]
+        except Exception as e:  # noqa: BLE001
+            out = {'error': type(e).__name__}
+        cases.append({'tag': 'parse_ns_headers', 'header': value, 'result': out})
+    return cases
+
+
 os.makedirs(OUT, exist_ok=True)
 write('cookiejar-files.json', 'random jars saved by MozillaCookieJar/LWPCookieJar and loaded back', files_cases())
 write('cookiejar-load.json', 'hand-written cookie files loaded by MozillaCookieJar/LWPCookieJar', load_cases())
 write('cookiejar-policy.json', 'DefaultCookiePolicy return decisions for random jars and URLs', policy_cases())
-write('cookiejar-accept.json', 'interact_netscape cycles: Cookie headers sent, Set-Cookie values made into cookies, set_ok decisions, jars', accept_cases())
+ACCEPT = accept_cases()
+write('cookiejar-accept.json', 'interact_netscape cycles: Cookie headers sent, Set-Cookie values made into cookies, set_ok decisions, jars', ACCEPT)
+write('cookiejar-ns-headers.json', 'http2time() of loose dates and parse_ns_headers() of every Set-Cookie value of cookiejar-accept.json', date_cases() + ns_header_cases(ACCEPT))
 shutil.rmtree(TMP)
