@@ -23,6 +23,27 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * `await import('node:crypto')` in the sources keeps a builtin off the start-up path, but
+ * esbuild leaves an external import() as is, and under bin/netkit the bundle runs inside
+ * vm.Script, where import() fails ("A dynamic import callback was not specified"). Turn
+ * each such import into a lazily initialised module that requires the builtin.
+ */
+const lazyBuiltins = {
+  name: 'netkit-lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/** Fails the build when an import() of a builtin survived (see lazyBuiltins). */
+export function checkNoBuiltinImport(file) {
+  const text = readFileSync(file, 'utf8');
+  const m = /\bimport\(\s*["']node:[^"']+["']\s*\)/.exec(text);
+  if (m) throw new Error(`${file}: ${m[0]} would fail inside vm.Script; see lazyBuiltins in scripts/build.mjs`);
+}
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** Options shared with the single-file executable build. */
@@ -34,7 +55,7 @@ export const common = {
   legalComments: 'none',
   define: { __NETKIT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lazyBuiltins],
 };
 
 export async function buildJS() {
@@ -49,6 +70,7 @@ export async function buildJS() {
     // Loaded from node_modules through bin/netkit's __netkitImport (src/cli/lazy-libs.ts).
     external: ['chalk', 'ora', '@inquirer/prompts'],
   });
+  checkNoBuiltinImport('dist/js/netkit.cjs');
   // One run writes the code cache for this Node next to the bundle.
   execFileSync(process.execPath, ['bin/netkit', 'http', 'status', '200'], { stdio: 'ignore' });
 }

@@ -8,6 +8,11 @@ export interface IO {
   stdin: InStream;
   stdout: OutStream;
   stderr: OutStream;
+  /**
+   * True when stdout is the process's own descriptor: a write is done with its bytes once
+   * it completes (nothing keeps them), so lent buffers may be written without a copy.
+   */
+  directStdout?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
 }

@@ -65,7 +65,7 @@ export class Output {
     /** "http status": the words after "netkit" in error lines. */
     public commandPath = '',
   ) {
-    this.stdout = new BufferedWriter(io.stdout);
+    this.stdout = new BufferedWriter(io.stdout, undefined, io.directStdout === true);
     this.stderr = new BufferedWriter(io.stderr, 0);
   }
 

@@ -13,6 +13,7 @@ export function runProcess(): void {
       return process.stdin;
     },
     stdout: process.stdout,
+    directStdout: true,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),

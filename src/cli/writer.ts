@@ -3,6 +3,9 @@
 import type { OutStream } from './io.js';
 
 
+/** The smallest lent piece a direct stream gets as is. */
+const LENT_DIRECT_MIN = 4096;
+
 export class BufferedWriter {
   private parts: Array<string | Uint8Array> = [];
   private size = 0;
@@ -10,10 +13,14 @@ export class BufferedWriter {
   /** True once the reader went away; callers producing streams should stop. */
   closed = false;
 
-  /** `chunk`: bytes gathered before a write; 0 writes through (for stderr). */
+  /**
+   * `chunk`: bytes gathered before a write; 0 writes through (for stderr). `direct`: the
+   * stream keeps no reference to written bytes once a write completed (a real descriptor).
+   */
   constructor(
     private readonly stream: OutStream,
     private readonly chunk = 64 * 1024,
+    private readonly direct = false,
   ) {
     // A write error (EPIPE when the reader quit, or a full disk) ends the output: later
     // writes are dropped and producers see `closed`.
@@ -32,6 +39,28 @@ export class BufferedWriter {
     this.parts.push(data);
     this.size += data.length;
     if (this.size >= this.chunk) this.push();
+  }
+
+  /**
+   * Writes bytes that stay valid only until the returned promise settles, e.g. a lent view
+   * of a socket's read buffer; undefined means they are no longer needed already. A direct
+   * stream gets big pieces without a copy, and the promise waits until the write is done
+   * with them; anything else is copied.
+   */
+  writeLent(data: Uint8Array): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    // Small pieces are cheaper copied and gathered than written one by one.
+    if (!this.direct || data.length < LENT_DIRECT_MIN) {
+      this.write(Buffer.from(data));
+      return undefined;
+    }
+    this.push();
+    if (this.closed) return undefined;
+    let finished!: () => void;
+    const written = new Promise<void>((resolve) => (finished = resolve));
+    this.stream.write(data, () => finished());
+    // Written through at once (a file, or a pipe with room): the bytes are free again.
+    return this.stream.writableLength === 0 ? undefined : written;
   }
 
   /** True when the stream asked us to wait; `await drain()` before producing more. */

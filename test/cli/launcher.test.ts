@@ -30,6 +30,14 @@ test('bin/netkit runs a command and passes its exit code on', (t) => {
   assert.equal(netkit(['uuid', 'parse', '--json'], '6ba7b810-9dad-11d1-80b4-00c04fd430c8\n').stdout.startsWith('{"uuid":"6ba7b810-'), true);
 });
 
+test('a lazily imported builtin (node:crypto for --json hashes) loads inside vm.Script', (t) => {
+  if (!guard(t)) return;
+  const r = netkit(['url', 'open', '--json', 'data:,hello']);
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
+  assert.equal(JSON.parse(r.stdout).sha256, '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824');
+});
+
 test('a reader that quits early ends netkit quietly', (t) => {
   if (!guard(t)) return;
   const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" uuid -C 2000000 | head -n 1`], { encoding: 'utf8', timeout: 20_000 });

@@ -35,6 +35,7 @@ function errorResponse(err: HTTPError): UrlopenResponse {
     reason: err.reason,
     headers: err.headers,
     body,
+    lent: err.response?.lent,
     redirects: [],
     proxy: undefined,
     tls: undefined,
@@ -85,6 +86,8 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
         ca,
         insecure: opts.insecure,
         decompress: opts.compressed,
+        // deliver() is done with each piece before it pulls the next.
+        lendBody: true,
       });
     } catch (err) {
       // 416 to "bytes=N-": the partial file already holds everything (RFC 9110 §15.5.17).
@@ -158,10 +161,12 @@ async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts:
   } else if (ctx.flags.json || method === 'HEAD') {
     for await (const _ of counted) void _;
   } else {
+    const stdout = ctx.out.stdout;
     for await (const chunk of counted) {
-      if (ctx.out.stdout.closed) break;
-      ctx.out.write(chunk);
-      if (ctx.out.stdout.full) await ctx.out.stdout.drain();
+      if (stdout.closed) break;
+      const writing = res.lent ? stdout.writeLent(chunk) : (stdout.write(chunk), undefined);
+      if (writing) await writing;
+      if (stdout.full) await stdout.drain();
     }
   }
   if (ctx.flags.json) {

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { CannotSendRequest, HTTPTimeoutError, NotConnected, fromSocketError } from './errors.js';
+import { ReadBuffers } from './read-buffers.js';
 import { SocketReader } from './reader.js';
 import { frameBody, serializeHead, writeRequest, type HeaderList, type RequestBody } from './request.js';
 import { readResponseHead, type ResponseHead } from './response.js';
@@ -122,6 +123,7 @@ export class HTTPConnection {
   /** Opens the socket (and the TLS session for https). */
   static async open(options: ConnectOptions): Promise<HTTPConnection> {
     const start = performance.now();
+    if (options.scheme === 'http' && !options.tunnel) return HTTPConnection.openPlain(options, start);
     const raw = net.connect({ host: options.host, port: options.port, noDelay: true });
     await waitFor(raw, 'connect', options.timeoutMs, 'connect');
     let rawReader: SocketReader | undefined;
@@ -171,6 +173,21 @@ export class HTTPConnection {
       connect: connected - start,
       tls: performance.now() - connected,
     });
+  }
+
+  /** Plain TCP: the socket reads into recycled buffers, which its reader lends out. */
+  private static async openPlain(options: ConnectOptions, start: number): Promise<HTTPConnection> {
+    const buffers = new ReadBuffers();
+    let reader: SocketReader | undefined;
+    const raw = net.connect({
+      host: options.host,
+      port: options.port,
+      noDelay: true,
+      onread: { buffer: buffers.next, callback: (n, buf) => reader!.onRead(n, buf as Buffer) },
+    });
+    reader = new SocketReader(raw, options.timeoutMs, buffers);
+    await waitFor(raw, 'connect', options.timeoutMs, 'connect');
+    return new HTTPConnection(options, raw, reader, undefined, { connect: performance.now() - start, tls: 0 });
   }
 
   /** True while the socket is open and the peer has not closed or sent anything unasked. */

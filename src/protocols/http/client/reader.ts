@@ -1,15 +1,25 @@
 // A buffered reader over one socket for the life of a connection: capped line reads
 // (Python's readline(limit)), bounded byte reads, and EOF. It pauses the socket when
 // enough is buffered, so a slow consumer applies TCP backpressure, and bounds every wait.
+// A plain TCP socket reads into recycled buffers (ReadBuffers, net's `onread`): the bytes
+// a read returns are then a view, valid until the next read call on this reader.
 import type { Socket } from 'node:net';
 import { HTTPTimeoutError, fromSocketError } from './errors.js';
+import type { ReadBuffers } from './read-buffers.js';
 
 /** How much is buffered before the socket is paused. */
 const HIGH_WATER = 256 * 1024;
+/** How many recycled buffers may hold unread bytes before the socket is paused. */
+const MAX_HELD = 8;
 
 /** Reads a socket in Python's file-object terms. */
 export class SocketReader {
   private chunks: Buffer[] = [];
+  /** For recycled reads: the buffer each chunk is a view of, in step with `chunks`. */
+  private owners: Buffer[] = [];
+  /** Recycled buffers whose bytes were all handed out; free again at the next read call. */
+  private spent: Buffer[] = [];
+  private paused = false;
   private size = 0;
   private ended = false;
   private failure: Error | undefined;
@@ -19,21 +29,65 @@ export class SocketReader {
   /** Milliseconds any one wait for data may take. */
   timeoutMs: number;
 
-  constructor(private readonly socket: Socket, timeoutMs: number) {
+  /**
+   * `buffers`: the socket was opened with net's `onread` fed by these buffers and calls
+   * onRead() for each read (see readInto()); otherwise the reader listens to 'data'.
+   */
+  constructor(private readonly socket: Socket, timeoutMs: number, private readonly buffers?: ReadBuffers) {
     this.timeoutMs = timeoutMs;
-    socket.on('data', this.onData);
+    if (!buffers) socket.on('data', this.onData);
     socket.on('end', this.onEnd);
     socket.on('close', this.onEnd);
     socket.on('error', this.onError);
+  }
+
+  /** True when the bytes this reader returns are views of recycled buffers (see the header). */
+  get lends(): boolean {
+    return this.buffers !== undefined;
   }
 
   private readonly onData = (chunk: Buffer): void => {
     this.firstDataAt ??= performance.now();
     this.chunks.push(chunk);
     this.size += chunk.length;
-    if (this.size >= HIGH_WATER) this.socket.pause();
+    if (this.size >= HIGH_WATER) this.pause();
     this.notify();
   };
+
+  /** net's onread callback: `n` bytes arrived in `buf`; false pauses the socket. */
+  readonly onRead = (n: number, buf: Buffer): boolean => {
+    this.firstDataAt ??= performance.now();
+    this.chunks.push(buf.subarray(0, n));
+    this.owners.push(buf);
+    this.size += n;
+    this.notify();
+    if (this.size < HIGH_WATER && this.owners.length < MAX_HELD) return true;
+    this.paused = true;
+    return false;
+  };
+
+  private pause(): void {
+    this.paused = true;
+    this.socket.pause();
+  }
+
+  private resume(): void {
+    this.paused = false;
+    this.socket.resume();
+  }
+
+  /** Gives the buffers of views handed out before this call back to the pool. */
+  private recycle(): void {
+    if (this.spent.length === 0) return;
+    for (const buf of this.spent) this.buffers!.recycle(buf);
+    this.spent = [];
+  }
+
+  /** Drops the first chunk (wholly read); its recycled buffer is spent. */
+  private shift(): void {
+    this.chunks.shift();
+    if (this.buffers) this.spent.push(this.owners.shift()!);
+  }
 
   private readonly onEnd = (): void => {
     this.ended = true;
@@ -50,13 +104,15 @@ export class SocketReader {
    * CONNECT tunnel) and returns the bytes buffered but not read.
    */
   detach(): Buffer {
-    this.socket.pause();
+    this.pause();
     this.socket.off('data', this.onData);
     this.socket.off('end', this.onEnd);
     this.socket.off('close', this.onEnd);
     this.socket.off('error', this.onError);
     const rest = this.chunks.length === 0 ? Buffer.alloc(0) : Buffer.concat(this.chunks);
     this.chunks = [];
+    this.owners = [];
+    this.spent = [];
     this.size = 0;
     return rest;
   }
@@ -86,7 +142,7 @@ export class SocketReader {
   private waitForData(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve();
-    if (this.socket.isPaused()) this.socket.resume();
+    if (this.paused) this.resume();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.wake = undefined;
@@ -107,7 +163,7 @@ export class SocketReader {
     let out: Buffer;
     if (first.length >= n) {
       out = first.subarray(0, n);
-      if (first.length === n) this.chunks.shift();
+      if (first.length === n) this.shift();
       else this.chunks[0] = first.subarray(n);
     } else {
       const parts: Buffer[] = [];
@@ -116,7 +172,7 @@ export class SocketReader {
         const c = this.chunks[0]!;
         if (c.length <= need) {
           parts.push(c);
-          this.chunks.shift();
+          this.shift();
           need -= c.length;
         } else {
           parts.push(c.subarray(0, need));
@@ -127,7 +183,7 @@ export class SocketReader {
       out = Buffer.concat(parts, n);
     }
     this.size -= n;
-    if (this.size < HIGH_WATER && this.socket.isPaused() && !this.ended) this.socket.resume();
+    if (this.paused && !this.ended && this.size < HIGH_WATER && this.owners.length < MAX_HELD) this.resume();
     return out;
   }
 
@@ -147,6 +203,7 @@ export class SocketReader {
    * first, or what is left at EOF (empty at EOF).
    */
   async readLine(limit: number): Promise<Buffer> {
+    this.recycle();
     for (;;) {
       const lf = this.indexOfLF(limit);
       if (lf >= 0) return this.take(lf + 1);
@@ -158,6 +215,7 @@ export class SocketReader {
 
   /** Up to `max` bytes: whatever is buffered, waiting for at least one; empty at EOF. */
   async readSome(max: number): Promise<Buffer> {
+    this.recycle();
     while (this.size === 0) {
       if (this.ended) return Buffer.alloc(0);
       await this.waitForData();

@@ -7,7 +7,7 @@ import type { SocketReader } from './reader.js';
 import { parsePyInt, pyStrip } from '../../core/py-text.js';
 
 /** The largest piece handed to the consumer at once. */
-const PIECE = 64 * 1024;
+const PIECE = 1024 * 1024;
 
 /** What begin() learned from the status line and headers. */
 export interface ResponseHead {
@@ -86,8 +86,11 @@ export type BodyDone = (reusable: boolean) => void;
 /**
  * The raw (still encoded) body. Calls `done(true)` when the body was read to its framed end
  * on a connection that stays open, `done(false)` on every other ending (error, early stop).
+ * With `lend`, a piece may be a view of the reader's recycled buffer, valid only until the
+ * consumer asks for the next piece; without it every piece is the consumer's to keep.
  */
-export async function* readBody(reader: SocketReader, head: ResponseHead, maxBodySize: number, done: BodyDone): AsyncGenerator<Buffer> {
+export async function* readBody(reader: SocketReader, head: ResponseHead, maxBodySize: number, done: BodyDone, lend = false): AsyncGenerator<Buffer> {
+  const copy = reader.lends && !lend;
   let clean = false;
   let total = 0;
   const count = (n: number): void => {
@@ -104,7 +107,7 @@ export async function* readBody(reader: SocketReader, head: ResponseHead, maxBod
           if (piece.length === 0) throw new IncompleteRead(0, left);
           left -= piece.length;
           count(piece.length);
-          yield piece;
+          yield copy ? Buffer.from(piece) : piece;
         }
         const crlf = await reader.readLine(2);
         if (crlf.length === 0) throw new IncompleteRead(0);
@@ -118,7 +121,7 @@ export async function* readBody(reader: SocketReader, head: ResponseHead, maxBod
         if (piece.length === 0) throw new IncompleteRead(head.length - left, left);
         left -= piece.length;
         count(piece.length);
-        yield piece;
+        yield copy ? Buffer.from(piece) : piece;
       }
       clean = true;
     } else {
@@ -126,7 +129,7 @@ export async function* readBody(reader: SocketReader, head: ResponseHead, maxBod
         const piece = await reader.readSome(PIECE);
         if (piece.length === 0) break;
         count(piece.length);
-        yield piece;
+        yield copy ? Buffer.from(piece) : piece;
       }
       clean = true;
     }

@@ -29,6 +29,8 @@ export class URLError extends NetkitError {
 /** The parts of a response an HTTPError keeps (HTTPError is also a response in Python). */
 export interface HTTPErrorResponse {
   body: AsyncIterable<Buffer>;
+  /** True when the body's pieces are lent (valid until the next is pulled). */
+  lent?: boolean;
   bytes(): Promise<Buffer>;
   cancel(): void;
 }

@@ -43,6 +43,8 @@ export interface UrlopenOptions {
   /** Ask for and decode gzip/deflate/br (default false: identity, as urllib). */
   decompress?: boolean;
   maxBodySize?: number;
+  /** Lend the final body's pieces (the client engine's RequestOptions.lendBody). */
+  lendBody?: boolean;
   /** Connection pool (default: the client engine's shared pool); false for one-off sockets. */
   pool?: ConnectionPool | false;
   /**
@@ -77,6 +79,8 @@ export interface UrlopenResponse {
   reason: string;
   headers: Headers;
   body: AsyncIterable<Buffer>;
+  /** True when the body's pieces are lent: each valid only until the next is pulled. */
+  lent?: boolean;
   redirects: RedirectHop[];
   /** The proxy used for the final request, if any. */
   proxy: string | undefined;
@@ -243,6 +247,7 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
       reason: res.reason,
       headers: res.headers,
       body: res.body,
+      lent: res.lent,
       redirects,
       proxy: proxy?.raw,
       tls: res.tls,
@@ -284,6 +289,7 @@ async function send(
         insecure: options.insecure,
         decompress: options.decompress,
         maxBodySize: options.maxBodySize,
+        lendBody: options.lendBody,
         pool: options.pool,
       });
       return { res, proxy };
@@ -354,6 +360,7 @@ function proxiedRequest(req: RedirectableRequest, headers: HeaderList, via: Requ
     insecure: options.insecure,
     decompress: options.decompress,
     maxBodySize: options.maxBodySize,
+    lendBody: options.lendBody,
     pool: options.pool,
     via,
   });
