@@ -1,0 +1,455 @@
+// netkit's http verbs next to python3's urllib.request, both against python3's http.server
+// (test/peers/pyhttp.ts): SimpleHTTPRequestHandler for byte-exact files, HEAD, listings and
+// 404, and test/peers/pyhttp-scenarios.py for redirects (301/302/303/307/308, chains, loops,
+// schemes, another host), Basic and Digest auth, error statuses and gzip. Each scenario runs
+// `netkit http VERB URL --json -o FILE` in-process and a python3 urllib.request script, and
+// compares final URL, status, what the echo endpoint saw, and the error text. Where netkit
+// deliberately differs (docs/compat.md, src/protocols/http/urllib/README.md) the test pins
+// both sides of the difference.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import net, { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { requirePeer } from './nginx.js';
+import { ODD_NAME, startPyScenarios, startPyStatic, type PyServer, type PyStatic } from './pyhttp.js';
+
+const skip = requirePeer('python3');
+const T = 15_000;
+let scen: PyServer | undefined;
+let stat: PyStatic | undefined;
+let S = '';
+let F = '';
+let work = '';
+let outCount = 0;
+
+before(async () => {
+  if (skip) return;
+  work = mkdtempSync(join(tmpdir(), 'netkit-pyclient-'));
+  [scen, stat] = await Promise.all([startPyScenarios(), startPyStatic()]);
+  S = scen.url;
+  F = stat.url;
+});
+
+after(async () => {
+  await Promise.all([scen?.stop(), stat?.stop()]);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** A loopback port that was just free (bound on port 0, then closed). */
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+
+// ---------------------------------------------------------------- python3 urllib.request side
+
+interface PySpec {
+  url: string;
+  method?: string;
+  data?: string;
+  headers?: Array<[string, string]>;
+  auth?: { kind: 'basic' | 'digest'; user: string; password: string };
+  /** Send Accept-Encoding: gzip and gunzip the body (urllib does not decode). */
+  gunzip?: boolean;
+}
+
+interface PyResult {
+  url: string | null;
+  status: number | null;
+  reason: string | null;
+  headers: Array<[string, string]>;
+  size: number;
+  sha256: string;
+  text: string | null;
+  error: { class: string; str: string; code: number | null; url: string | null } | null;
+}
+
+const PY_CLIENT = String.raw`
+import gzip, hashlib, json, sys, urllib.error, urllib.request
+spec = json.loads(sys.argv[1])
+handlers = []
+auth = spec.get("auth")
+if auth:
+    mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    mgr.add_password(None, spec["url"], auth["user"], auth["password"])
+    handlers.append((urllib.request.HTTPBasicAuthHandler if auth["kind"] == "basic" else urllib.request.HTTPDigestAuthHandler)(mgr))
+opener = urllib.request.build_opener(*handlers)
+data = spec.get("data")
+req = urllib.request.Request(spec["url"], data=None if data is None else data.encode("latin-1"), method=spec.get("method"))
+for k, v in spec.get("headers") or []:
+    req.add_header(k, v)
+if spec.get("gunzip"):
+    req.add_header("Accept-Encoding", "gzip")
+out = {"url": None, "status": None, "reason": None, "headers": [], "size": 0, "sha256": hashlib.sha256(b"").hexdigest(), "text": None, "error": None}
+def body_of(r, headers):
+    body = r.read()
+    if spec.get("gunzip") and headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    out["size"] = len(body)
+    out["sha256"] = hashlib.sha256(body).hexdigest()
+    if len(body) <= 65536:
+        try:
+            out["text"] = body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+try:
+    with opener.open(req, timeout=10) as r:
+        out.update(url=r.url, status=r.status, reason=r.reason, headers=list(r.headers.items()))
+        body_of(r, r.headers)
+except urllib.error.HTTPError as e:
+    out["error"] = {"class": "urllib.error.HTTPError", "str": str(e), "code": e.code, "url": e.url}
+    out.update(url=e.url, status=e.code, reason=e.reason, headers=list(e.headers.items()) if e.headers else [])
+    if e.fp is not None:
+        body_of(e, e.headers)
+except urllib.error.URLError as e:
+    out["error"] = {"class": "urllib.error.URLError", "str": str(e), "code": None, "url": None}
+except ValueError as e:
+    out["error"] = {"class": "ValueError", "str": str(e), "code": None, "url": None}
+print(json.dumps(out))
+`;
+
+function py(spec: PySpec): Promise<PyResult> {
+  return new Promise((resolve, reject) => {
+    execFile('python3', ['-c', PY_CLIENT, JSON.stringify(spec)], { timeout: T, maxBuffer: 4 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`python3 client failed: ${err.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout) as PyResult);
+    });
+  });
+}
+
+// ---------------------------------------------------------------- netkit side
+
+interface NkResult {
+  code: number;
+  /** The --json exchange record (absent when netkit failed before a response). */
+  rec: { url: string; status: number; reason: string; headers: Array<[string, string]>; redirects: Array<{ status: number }>; body: { size: number; sha256: string } } | undefined;
+  /** The body as written by -o. */
+  body: Buffer;
+  /** The error message after `netkit: http VERB: `, or null. */
+  error: string | null;
+}
+
+async function nk(verb: string, url: string, extra: string[] = [], env: Record<string, string> = {}): Promise<NkResult> {
+  const file = join(work, `out-${++outCount}`);
+  const r = await runCli(['http', verb, '--json', '--timeout', '10', '-o', file, ...extra, url], { env, cwd: work });
+  let body = Buffer.alloc(0);
+  try {
+    body = readFileSync(file);
+  } catch {
+    // no response to write
+  }
+  const rec = r.stdout.trim() ? JSON.parse(r.stdout) : undefined;
+  let error: string | null = null;
+  const stderr = r.stderr.trimEnd();
+  if (stderr.startsWith('{')) {
+    error = (JSON.parse(stderr) as { error: { message: string } }).error.message;
+  } else if (stderr) {
+    const prefix = `netkit: http ${verb}: `;
+    assert.ok(stderr.startsWith(prefix), `stderr: ${stderr}`);
+    error = stderr.slice(prefix.length);
+  }
+  return { code: r.code, rec, body, error };
+}
+
+/** What the /echo endpoint reported (a JSON body). */
+interface Echo {
+  method: string;
+  path: string;
+  headers: Array<[string, string]>;
+  body: string;
+}
+const echoOf = (text: string | Buffer | null): Echo => JSON.parse(String(text)) as Echo;
+const hasHeader = (e: Echo, name: string): boolean => e.headers.some(([k]) => k.toLowerCase() === name.toLowerCase());
+const header = (list: Array<[string, string]>, name: string): string | undefined => list.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+
+// ---------------------------------------------------------------- SimpleHTTPRequestHandler
+
+test('static files byte-exact: text, 1 MiB binary, a name with spaces and non-ASCII', { skip, timeout: 30_000 }, async () => {
+  for (const name of ['hello.txt', 'random.bin', ODD_NAME]) {
+    const url = `${F}/${encodeURIComponent(name)}`;
+    const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+    const original = readFileSync(join(stat!.root, name));
+    assert.equal(n.code, 0, name);
+    assert.equal(p.error, null, name);
+    assert.equal(n.rec!.url, p.url);
+    assert.equal(n.rec!.status, p.status);
+    assert.equal(n.rec!.reason, p.reason);
+    assert.equal(sha256(n.body), sha256(original), name);
+    assert.equal(p.sha256, sha256(original), name);
+    assert.equal(n.rec!.body.sha256, p.sha256);
+    for (const h of ['Content-Type', 'Content-Length', 'Last-Modified']) assert.equal(header(n.rec!.headers, h), header(p.headers, h), `${name} ${h}`);
+  }
+});
+
+test('static HEAD: the same headers, no body', { skip, timeout: 30_000 }, async () => {
+  const url = `${F}/random.bin`;
+  const [n, p] = await Promise.all([nk('head', url), py({ url, method: 'HEAD' })]);
+  assert.equal(n.code, 0);
+  assert.equal(n.rec!.status, 200);
+  assert.equal(p.status, 200);
+  assert.equal(n.body.length, 0);
+  assert.equal(p.size, 0);
+  assert.equal(header(n.rec!.headers, 'Content-Length'), String(1024 * 1024));
+  for (const h of ['Content-Type', 'Content-Length', 'Last-Modified']) assert.equal(header(n.rec!.headers, h), header(p.headers, h), h);
+});
+
+test('static directory: /sub redirects to /sub/, the listing HTML byte-exact; the root lists the odd name quoted', { skip, timeout: 30_000 }, async () => {
+  for (const path of ['/sub', '/sub/', '/']) {
+    const url = `${F}${path}`;
+    const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+    assert.equal(n.code, 0, path);
+    assert.equal(n.rec!.url, p.url, path);
+    assert.equal(n.rec!.status, p.status);
+    assert.equal(n.body.toString('utf8'), p.text, path);
+    assert.equal(header(n.rec!.headers, 'Content-Type'), header(p.headers, 'Content-Type'));
+    if (path === '/sub') {
+      assert.equal(p.url, `${F}/sub/`);
+      assert.deepEqual(n.rec!.redirects.map((r) => r.status), [301]);
+    }
+  }
+  const root = (await nk('get', `${F}/`)).body.toString('utf8');
+  assert.ok(root.includes(`<a href="${encodeURIComponent(ODD_NAME)}">${ODD_NAME}</a>`), root);
+});
+
+test('static 404: HTTPError with the same message and error page', { skip, timeout: 30_000 }, async () => {
+  const url = `${F}/missing.txt`;
+  const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+  assert.equal(n.code, 5);
+  assert.equal(p.error?.class, 'urllib.error.HTTPError');
+  assert.equal(p.error?.str, 'HTTP Error 404: File not found');
+  assert.equal(n.error, p.error?.str);
+  assert.equal(n.rec!.status, 404);
+  assert.equal(n.body.toString('utf8'), p.text);
+});
+
+// ---------------------------------------------------------------- redirects
+
+test('redirects 301/302/303/307/308 for GET: same final URL, status and method', { skip, timeout: 30_000 }, async () => {
+  for (const code of [301, 302, 303, 307, 308]) {
+    const url = `${S}/redirect/${code}`;
+    const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+    assert.equal(n.code, 0, `${code}`);
+    assert.equal(p.error, null, `${code}`);
+    assert.equal(n.rec!.url, p.url);
+    assert.equal(p.url, `${S}/echo`);
+    assert.equal(n.rec!.status, p.status);
+    assert.deepEqual(n.rec!.redirects.map((r) => r.status), [code]);
+    assert.equal(echoOf(n.body).method, 'GET');
+    assert.equal(echoOf(p.text).method, 'GET');
+  }
+});
+
+test('POST redirected by 301/302/303 becomes a GET without body or Content-Length/Type, as in urllib', { skip, timeout: 30_000 }, async () => {
+  for (const code of [301, 302, 303]) {
+    const url = `${S}/redirect/${code}`;
+    const [n, p] = await Promise.all([nk('post', url, ['-d', 'a=1&b=2']), py({ url, data: 'a=1&b=2' })]);
+    assert.equal(n.code, 0, `${code}`);
+    assert.equal(p.error, null, `${code}`);
+    assert.equal(n.rec!.url, p.url);
+    const ne = echoOf(n.body);
+    const pe = echoOf(p.text);
+    assert.deepEqual([ne.method, ne.body], ['GET', ''], `${code}`);
+    assert.deepEqual([pe.method, pe.body], ['GET', ''], `${code}`);
+    for (const h of ['Content-Length', 'Content-Type']) {
+      assert.equal(hasHeader(ne, h), false, `${code} ${h}`);
+      assert.equal(hasHeader(pe, h), false, `${code} ${h}`);
+    }
+  }
+});
+
+test('POST to 307/308: urllib refuses (HTTPError), netkit keeps POST and the body (documented divergence)', { skip, timeout: 30_000 }, async () => {
+  for (const [code, reason] of [
+    [307, 'Temporary Redirect'],
+    [308, 'Permanent Redirect'],
+  ] as const) {
+    const url = `${S}/redirect/${code}`;
+    const [n, p] = await Promise.all([nk('post', url, ['-d', 'a=1&b=2']), py({ url, data: 'a=1&b=2' })]);
+    assert.equal(p.error?.class, 'urllib.error.HTTPError');
+    assert.equal(p.error?.str, `HTTP Error ${code}: ${reason}`);
+    assert.equal(n.code, 0);
+    assert.equal(n.rec!.url, `${S}/echo`);
+    const ne = echoOf(n.body);
+    assert.deepEqual([ne.method, ne.body], ['POST', 'a=1&b=2']);
+    assert.equal(header(ne.headers, 'Content-Type'), 'application/x-www-form-urlencoded');
+  }
+});
+
+test('HEAD redirected: urllib turns it into GET, netkit keeps HEAD (documented divergence)', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/redirect/302`;
+  const [n, p] = await Promise.all([nk('head', url), py({ url, method: 'HEAD' })]);
+  assert.equal(n.code, 0);
+  assert.equal(n.rec!.url, p.url);
+  assert.equal(header(p.headers, 'X-Echo-Method'), 'GET');
+  assert.equal(header(n.rec!.headers, 'X-Echo-Method'), 'HEAD');
+  assert.equal(n.body.length, 0);
+});
+
+test('a chain of 10 redirects is followed; the 11th raises the infinite-loop HTTPError, same text and URL', { skip, timeout: 30_000 }, async () => {
+  const [n10, p10] = await Promise.all([nk('get', `${S}/chain/10`), py({ url: `${S}/chain/10` })]);
+  assert.equal(n10.code, 0);
+  assert.equal(p10.error, null);
+  assert.equal(n10.rec!.url, p10.url);
+  assert.equal(n10.rec!.redirects.length, 10);
+
+  const [n, p] = await Promise.all([nk('get', `${S}/chain/11`), py({ url: `${S}/chain/11` })]);
+  assert.equal(p.error?.class, 'urllib.error.HTTPError');
+  assert.match(p.error!.str, /^HTTP Error 302: The HTTP server returned a redirect error that would lead to an infinite loop\.\nThe last 30x error message was:\nFound$/);
+  assert.equal(n.code, 5);
+  assert.equal(n.error, p.error!.str);
+  assert.equal(n.rec!.url, p.error!.url);
+  assert.equal(n.rec!.status, 302);
+});
+
+test('--max-redirs 3 stops a chain of 4 like a tracker with max_redirections = 3', { skip, timeout: 30_000 }, async () => {
+  const n = await runCli(['http', 'get', '--max-redirs', '3', `${S}/chain/4`], { cwd: work });
+  assert.equal(n.code, 5);
+  assert.match(n.stderr, /^netkit: http get: HTTP Error 302: The HTTP server returned a redirect error that would lead to an infinite loop\./);
+  const ok = await runCli(['http', 'get', '--max-redirs', '3', `${S}/chain/3`], { cwd: work });
+  assert.equal(ok.code, 0);
+  assert.equal(echoOf(ok.stdout).path, '/echo');
+});
+
+test('a redirect loop stops at 4 repeats with the same HTTPError as urllib', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/loop`;
+  const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+  assert.equal(p.error?.class, 'urllib.error.HTTPError');
+  assert.equal(p.error?.code, 302);
+  assert.equal(n.code, 5);
+  assert.equal(n.error, p.error!.str);
+  assert.equal(n.rec!.url, p.error!.url);
+});
+
+test('a redirect to file: is refused with the same HTTPError', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/redirect/302?to=${encodeURIComponent('file:///etc/passwd')}`;
+  const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+  assert.equal(p.error?.str, "HTTP Error 302: Found - Redirection to url 'file:///etc/passwd' is not allowed");
+  assert.equal(n.code, 5);
+  assert.equal(n.error, p.error!.str);
+});
+
+test('a redirect to ftp: urllib follows it (FTPHandler), netkit has no ftp: scheme (documented divergence)', { skip, timeout: 30_000 }, async () => {
+  // A closed loopback port: urllib's FTP attempt fails at once without leaving loopback.
+  const target = `ftp://127.0.0.1:${await closedPort()}/`;
+  const url = `${S}/redirect/302?to=${encodeURIComponent(target)}`;
+  const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+  assert.equal(p.error?.class, 'urllib.error.URLError');
+  assert.equal(p.error!.str, '<urlopen error [Errno 111] Connection refused>');
+  assert.equal(n.code, 3);
+  assert.equal(n.error, '<urlopen error unknown url type: ftp>');
+});
+
+test('a redirect to another host (127.0.0.1 -> localhost): urllib carries Authorization and Cookie, netkit drops them (documented divergence)', { skip, timeout: 30_000 }, async () => {
+  const to = `http://localhost:${scen!.port}/echo`;
+  const url = `${S}/cross?to=${encodeURIComponent(to)}`;
+  const headers: Array<[string, string]> = [
+    ['Authorization', 'Bearer secret-token'],
+    ['Cookie', 'sid=42'],
+    ['X-Custom', 'kept'],
+  ];
+  const [n, p] = await Promise.all([nk('get', url, headers.flatMap(([k, v]) => ['-H', `${k}: ${v}`])), py({ url, headers })]);
+  assert.equal(n.code, 0);
+  assert.equal(n.rec!.url, to);
+  assert.equal(p.url, to);
+  const ne = echoOf(n.body);
+  const pe = echoOf(p.text);
+  assert.equal(header(pe.headers, 'Authorization'), 'Bearer secret-token');
+  assert.equal(header(pe.headers, 'Cookie'), 'sid=42');
+  assert.equal(header(ne.headers, 'Authorization'), undefined);
+  assert.equal(header(ne.headers, 'Cookie'), undefined);
+  assert.equal(header(ne.headers, 'X-Custom'), 'kept');
+  assert.equal(header(pe.headers, 'X-Custom'), 'kept');
+  assert.equal(header(ne.headers, 'Host'), `localhost:${scen!.port}`);
+});
+
+// ---------------------------------------------------------------- auth
+
+const CREDS = { user: 'peer', password: 'peerpass' };
+const withPassword = (password: string): Record<string, string> => ({ NETKIT_PASSWORD: password });
+
+test('Basic auth: without credentials 401, with them 200, a wrong password 401; same as urllib', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/basic`;
+  const cases: Array<[string[], Record<string, string>, PySpec]> = [
+    [[], {}, { url }],
+    [['-u', 'peer'], withPassword('peerpass'), { url, auth: { kind: 'basic', ...CREDS } }],
+    [['-u', 'peer'], withPassword('wrong'), { url, auth: { kind: 'basic', user: 'peer', password: 'wrong' } }],
+  ];
+  const expected = ['HTTP Error 401: Unauthorized', null, 'HTTP Error 401: Unauthorized'];
+  for (const [i, [args, env, spec]] of cases.entries()) {
+    const [n, p] = await Promise.all([nk('get', url, args, env), py(spec)]);
+    assert.equal(p.error?.str ?? null, expected[i], `case ${i}`);
+    assert.equal(n.error, p.error?.str ?? null, `case ${i}`);
+    assert.equal(n.code, expected[i] ? 5 : 0);
+    assert.equal(n.rec!.status, p.status);
+    assert.equal(n.body.toString(), p.text, `case ${i}`);
+  }
+});
+
+test('Digest auth (qop=auth) with MD5 and SHA: both succeed; a wrong password is "digest auth failed"', { skip, timeout: 30_000 }, async () => {
+  for (const alg of ['MD5', 'SHA']) {
+    const url = `${S}/digest/${alg}`;
+    const [n, p] = await Promise.all([nk('get', url, ['-u', 'peer'], withPassword('peerpass')), py({ url, auth: { kind: 'digest', ...CREDS } })]);
+    assert.equal(p.error, null, alg);
+    assert.equal(p.text, `digest ${alg} ok\n`);
+    assert.equal(n.code, 0, `${alg}: ${n.error}`);
+    assert.equal(n.body.toString(), p.text);
+
+    const [nw, pw] = await Promise.all([
+      nk('get', url, ['-u', 'peer'], withPassword('wrong')),
+      py({ url, auth: { kind: 'digest', user: 'peer', password: 'wrong' } }),
+    ]);
+    assert.equal(pw.error?.str, 'HTTP Error 401: digest auth failed');
+    assert.equal(nw.code, 5);
+    assert.equal(nw.error, pw.error!.str);
+  }
+});
+
+test('Digest with algorithm SHA-256: urllib 3.11 raises ValueError, netkit the same message', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/digest/SHA-256`;
+  const [n, p] = await Promise.all([nk('get', url, ['-u', 'peer'], withPassword('peerpass')), py({ url, auth: { kind: 'digest', ...CREDS } })]);
+  assert.equal(p.error?.class, 'ValueError');
+  assert.equal(p.error?.str, "Unsupported digest authentication algorithm 'SHA-256'");
+  assert.equal(n.error, p.error!.str);
+  assert.notEqual(n.code, 0);
+});
+
+// ---------------------------------------------------------------- statuses, gzip
+
+test('404 and 500 with bodies: HTTPError text, status and body as urllib (HTTPError.read())', { skip, timeout: 30_000 }, async () => {
+  for (const [code, reason] of [
+    [404, 'Not Found'],
+    [500, 'Internal Server Error'],
+  ] as const) {
+    const url = `${S}/status/${code}`;
+    const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+    assert.equal(p.error?.str, `HTTP Error ${code}: ${reason}`);
+    assert.equal(n.code, 5);
+    assert.equal(n.error, p.error!.str);
+    assert.equal(n.rec!.status, code);
+    assert.equal(n.rec!.url, p.error!.url);
+    assert.equal(n.body.toString(), `status ${code} body\n`);
+    assert.equal(n.body.toString(), p.text);
+  }
+});
+
+test('gzip: netkit --compressed decodes to the bytes urllib + gzip.decompress gives; identity without', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/gzip`;
+  const [n, p, plain] = await Promise.all([nk('get', url, ['--compressed']), py({ url, gunzip: true }), nk('get', url)]);
+  assert.equal(n.code, 0);
+  assert.equal(header(n.rec!.headers, 'Content-Encoding'), 'gzip');
+  assert.equal(header(p.headers, 'Content-Encoding'), 'gzip');
+  assert.equal(sha256(n.body), p.sha256);
+  assert.equal(n.body.length, p.size);
+  assert.match(n.body.toString(), /^line 0: the quick brown fox/);
+  assert.equal(header(plain.rec!.headers, 'Content-Encoding'), undefined);
+  assert.equal(sha256(plain.body), p.sha256);
+});

@@ -1,0 +1,167 @@
+"""Scenario server for test/peers/http-client-python.test.ts, built on http.server.
+
+Run: python3 pyhttp-scenarios.py  -> binds 127.0.0.1 port 0, prints "PORT <n>" on stdout.
+Every route answers any method (GET, HEAD, POST, PUT, DELETE, PATCH):
+
+  /echo                   200 JSON {method, path, headers: [[k, v]...], body}; the method
+                          also in X-Echo-Method (so HEAD can see it)
+  /redirect/CODE?to=URL   CODE (301/302/303/307/308) with Location: URL (default /echo)
+  /chain/N                302 to /chain/N-1; /chain/0 is /echo (N redirects in all)
+  /loop                   302 to /loop, forever (urllib's max_repeats 4)
+  /cross?to=URL           302 to URL (a redirect to another host: 127.0.0.1 -> localhost)
+  /basic                  Basic auth, realm "netkit-basic", user "peer", password "peerpass"
+  /digest/ALG             Digest auth, qop="auth", algorithm ALG (MD5, SHA, SHA-256),
+                          realm "netkit-digest", same credentials; verified with hashlib
+  /set-cookie             200; Set-Cookie headers (see COOKIES below); body "cookies set"
+  /cookies                200 JSON {cookie: the Cookie header or null}
+  /status/CODE            CODE with a text body "status CODE body"
+  /gzip                   gzip-encoded TEXT when Accept-Encoding has gzip, else identity
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+from urllib.request import parse_http_list, parse_keqv_list
+
+USER = "peer"
+PASSWORD = "peerpass"
+TEXT = "".join(f"line {i}: the quick brown fox jumps over the lazy dog {i % 7}\n" for i in range(2000)).encode()
+
+# Cookies the /set-cookie route sets: a session cookie, one with Path, one with Max-Age, an
+# expired one (removes "gone"), one for another domain (refused by DefaultCookiePolicy),
+# one HttpOnly, one with a quoted value.
+COOKIES = [
+    "session=abc123",
+    "pathed=p1; Path=/cookies",
+    "lasting=yes; Max-Age=3600",
+    "gone=x; Max-Age=0",
+    "foreign=f; Domain=example.com",
+    "httponly=h; HttpOnly",
+    'quoted="a b"',
+]
+
+NONCES = set()
+
+
+def H(algorithm, text):
+    name = {"MD5": "md5", "SHA": "sha1", "SHA-256": "sha256"}[algorithm]
+    return hashlib.new(name, text.encode()).hexdigest()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "netkit-scenarios/1"
+
+    def log_message(self, format, *args):  # quiet: the test reads stdout only
+        pass
+
+    def send(self, code, body=b"", headers=(), content_type="text/plain"):
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in headers:
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def read_body(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n) if n else b""
+
+    def handle_any(self):
+        body = self.read_body()
+        url = urlsplit(self.path)
+        query = parse_qs(url.query)
+        parts = url.path.strip("/").split("/")
+        route = parts[0]
+        if route == "echo":
+            doc = {
+                "method": self.command,
+                "path": self.path,
+                "headers": [[k, v] for k, v in self.headers.items()],
+                "body": body.decode("latin-1"),
+            }
+            self.send(200, json.dumps(doc).encode(), [("X-Echo-Method", self.command)], "application/json")
+        elif route == "redirect":
+            code = int(parts[1])
+            self.send(code, b"redirecting\n", [("Location", query.get("to", ["/echo"])[0])])
+        elif route == "chain":
+            n = int(parts[1])
+            self.send(302, b"", [("Location", f"/chain/{n - 1}" if n > 1 else "/echo")])
+        elif route == "loop":
+            self.send(302, b"", [("Location", "/loop")])
+        elif route == "cross":
+            self.send(302, b"", [("Location", query["to"][0])])
+        elif route == "basic":
+            self.basic()
+        elif route == "digest":
+            self.digest(parts[1])
+        elif route == "set-cookie":
+            self.send(200, b"cookies set\n", [("Set-Cookie", c) for c in COOKIES])
+        elif route == "cookies":
+            self.send(200, json.dumps({"cookie": self.headers.get("Cookie")}).encode(), (), "application/json")
+        elif route == "status":
+            code = int(parts[1])
+            self.send(code, f"status {code} body\n".encode())
+        elif route == "gzip":
+            if "gzip" in (self.headers.get("Accept-Encoding") or ""):
+                self.send(200, gzip.compress(TEXT, mtime=0), [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")])
+            else:
+                self.send(200, TEXT, [("Vary", "Accept-Encoding")])
+        else:
+            self.send(404, b"no such route\n")
+
+    def basic(self):
+        import base64
+
+        token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+        if self.headers.get("Authorization") == f"Basic {token}":
+            self.send(200, b"basic ok\n")
+        else:
+            self.send(401, b"basic denied\n", [("WWW-Authenticate", 'Basic realm="netkit-basic"')])
+
+    def digest(self, algorithm):
+        realm = "netkit-digest"
+        given = self.headers.get("Authorization") or ""
+        if given.startswith("Digest "):
+            chal = parse_keqv_list(filter(None, parse_http_list(given[7:])))
+            try:
+                ok = (
+                    chal["username"] == USER
+                    and chal["realm"] == realm
+                    and chal["nonce"] in NONCES
+                    and chal["uri"] == self.path
+                    and chal.get("qop") == "auth"
+                    and chal.get("algorithm", "MD5") == algorithm
+                )
+                ha1 = H(algorithm, f"{USER}:{realm}:{PASSWORD}")
+                ha2 = H(algorithm, f"{self.command}:{chal['uri']}")
+                expected = H(algorithm, f"{ha1}:{chal['nonce']}:{chal['nc']}:{chal['cnonce']}:auth:{ha2}")
+                ok = ok and chal["response"] == expected
+            except KeyError:
+                ok = False
+            if ok:
+                self.send(200, f"digest {algorithm} ok\n".encode())
+                return
+        nonce = os.urandom(16).hex()
+        NONCES.add(nonce)
+        challenge = f'Digest realm="{realm}", qop="auth", nonce="{nonce}", opaque="0pa9ue", algorithm={algorithm}'
+        self.send(401, b"digest denied\n", [("WWW-Authenticate", challenge)])
+
+    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
+
+
+def main():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    print(f"PORT {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
