@@ -217,3 +217,18 @@ test('engine: a wrong proxy password ends in the error python3 gives, without th
   assert.deepEqual(await python(`${https}/hello.txt`, guarded!.url, wrong), { error: 'URLError', message: `<urlopen error Tunnel connection failed: 407 ${REASON_407}>` });
   assert.ok(!JSON.stringify([plain, tunnel]).includes(wrong.password));
 });
+
+test('CLI: -U/--proxy-user answers the 407, for http and CONNECT; the password from NETKIT_PROXY_PASSWORD stays out of output', { skip: skipPy, timeout: 60_000 }, async () => {
+  const plain = await runCli(['http', 'get', '-i', '--proxy', guarded!.url, '-U', AUTH.user, `${http}/hello.txt`], { env: { NETKIT_PROXY_PASSWORD: AUTH.password } });
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.match(plain.stdout, VIA);
+  assert.ok(plain.stdout.endsWith('Hello from nginx!\n'));
+  assert.equal(plain.stderr, '');
+
+  const tunnel = await runCli(['http', 'get', '--cacert', caFile, '--proxy', guarded!.url, '--proxy-user', `${AUTH.user}:${AUTH.password}`, `${https}/hello.txt`], { env: {} });
+  assert.equal(tunnel.code, 0, tunnel.stderr);
+  assert.equal(tunnel.stdout, 'Hello from nginx!\n');
+  // USER:PASS on the command line works, with a warning that never repeats the password.
+  assert.match(tunnel.stderr, /visible to other users/);
+  assert.ok(!tunnel.stderr.includes(AUTH.password));
+});

@@ -8,10 +8,11 @@ import type { Context } from '../../cli/context.js';
 import { FileError } from '../../cli/files.js';
 import { NetkitError } from '../../protocols/core/errors.js';
 import { Netrc } from '../../protocols/core/netrc.js';
-import type { AuthCredentials } from '../../protocols/http/urllib/index.js';
+import type { AuthCredentials, ProxyCredentials } from '../../protocols/http/urllib/index.js';
 
 export interface CredentialOptions {
   user?: string;
+  proxyUser?: string;
   passwordFile?: string;
   netrc: boolean;
   authPrior: boolean;
@@ -75,4 +76,19 @@ export async function credentialsFor(ctx: Context, url: string, opts: Credential
   if (password === undefined && ctx.io.env.NETKIT_PASSWORD !== undefined) password = ctx.io.env.NETKIT_PASSWORD;
   password ??= await ctx.prompt.password(`Password for ${user}@${new URL(split.url).host}:`, 'a password');
   return { url: split.url, auth: { user, password, priorAuth: opts.authPrior } };
+}
+
+/**
+ * -U/--proxy-user USER[:PASS]: the proxy's credentials for a 407; the password from the
+ * option (with a warning), $NETKIT_PROXY_PASSWORD, or a hidden prompt on a terminal.
+ */
+export async function proxyCredentialsFor(ctx: Context, opts: CredentialOptions): Promise<ProxyCredentials | undefined> {
+  if (opts.proxyUser === undefined) return undefined;
+  const colon = opts.proxyUser.indexOf(':');
+  const user = colon < 0 ? opts.proxyUser : opts.proxyUser.slice(0, colon);
+  let password = colon < 0 ? undefined : opts.proxyUser.slice(colon + 1);
+  if (password !== undefined) ctx.out.warn('a password on the command line is visible to other users of this machine; use NETKIT_PROXY_PASSWORD');
+  password ??= ctx.io.env.NETKIT_PROXY_PASSWORD;
+  password ??= await ctx.prompt.password(`Proxy password for ${user}:`, 'a proxy password');
+  return { user, password };
 }

@@ -9,7 +9,8 @@ import { readLines } from '../../cli/batch.js';
 import { loadUrllib } from '../../cli/lazy-engines.js';
 import type { HTTPError, UrlopenResponse } from '../../protocols/http/urllib/index.js';
 import { requestBody } from './body.js';
-import { credentialsFor } from './credentials.js';
+import { loadCookies } from './cookies.js';
+import { credentialsFor, proxyCredentialsFor } from './credentials.js';
 import { HEADER, type ExchangeOptions, type ExchangeRecord } from './exchange.js';
 
 /** A file name for -O: Content-Disposition's filename, else the URL path's last segment. */
@@ -65,50 +66,60 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   if (opts.userAgent) headers.push(['User-Agent', opts.userAgent]);
   if (opts.insecure) ctx.out.warn('TLS certificates are not verified (-k/--insecure)');
   const ca = await readCA(ctx, opts.cacert);
+  const cookies = await loadCookies(ctx, opts);
+  if (cookies.header !== undefined) headers.push(['Cookie', cookies.header]);
+  const proxyCredentials = await proxyCredentialsFor(ctx, opts);
   const { HTTPError, urlopen } = await loadUrllib();
   const env = proxyEnvironment(ctx.io.env, opts);
   let failed = 0;
-  for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
-    let res: UrlopenResponse;
-    let error: HTTPError | undefined;
-    const { url: target, auth } = await credentialsFor(ctx, url, opts);
-    const resume = opts.continue ? await resumePoint(ctx, target, opts) : undefined;
-    try {
-      res = await urlopen(target, {
-        auth,
-        method,
-        headers: resume?.offset ? [...headers, ['Range', `bytes=${resume.offset}-`]] : headers,
-        body: body?.body,
-        timeout: ctx.flags.timeout * 1000,
-        env,
-        followRedirects: opts.follow,
-        maxRedirects: opts.maxRedirs,
-        ca,
-        insecure: opts.insecure,
-        decompress: opts.compressed,
-        // deliver() is done with each piece before it pulls the next.
-        lendBody: true,
-      });
-    } catch (err) {
-      // 416 to "bytes=N-": the partial file already holds everything (RFC 9110 §15.5.17).
-      if (resume?.offset && err instanceof HTTPError && err.status === 416) {
-        err.response?.cancel();
-        await writeResumable(ctx, resume.file, undefined, true);
-        ctx.out.info(`${resume.file}: already complete`);
-        continue;
+  // The jar is saved whatever happens to the requests: it holds what the server set.
+  try {
+    for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
+      let res: UrlopenResponse;
+      let error: HTTPError | undefined;
+      const { url: target, auth } = await credentialsFor(ctx, url, opts);
+      const resume = opts.continue ? await resumePoint(ctx, target, opts) : undefined;
+      try {
+        res = await urlopen(target, {
+          auth,
+          method,
+          headers: resume?.offset ? [...headers, ['Range', `bytes=${resume.offset}-`]] : headers,
+          body: body?.body,
+          timeout: ctx.flags.timeout * 1000,
+          env,
+          followRedirects: opts.follow,
+          maxRedirects: opts.maxRedirs,
+          ca,
+          insecure: opts.insecure,
+          decompress: opts.compressed,
+          cookies: cookies.jar,
+          proxyCredentials,
+          // deliver() is done with each piece before it pulls the next.
+          lendBody: true,
+        });
+      } catch (err) {
+        // 416 to "bytes=N-": the partial file already holds everything (RFC 9110 §15.5.17).
+        if (resume?.offset && err instanceof HTTPError && err.status === 416) {
+          err.response?.cancel();
+          await writeResumable(ctx, resume.file, undefined, true);
+          ctx.out.info(`${resume.file}: already complete`);
+          continue;
+        }
+        if (!(err instanceof HTTPError) || (!opts.showErrorBody && !opts.output && !ctx.flags.json)) {
+          if (err instanceof HTTPError) err.response?.cancel();
+          throw err;
+        }
+        error = err;
+        res = errorResponse(err);
       }
-      if (!(err instanceof HTTPError) || (!opts.showErrorBody && !opts.output && !ctx.flags.json)) {
-        if (err instanceof HTTPError) err.response?.cancel();
-        throw err;
+      await deliver(ctx, method, res, opts, resume);
+      if (error) {
+        ctx.out.error(error.message);
+        failed++;
       }
-      error = err;
-      res = errorResponse(err);
     }
-    await deliver(ctx, method, res, opts, resume);
-    if (error) {
-      ctx.out.error(error.message);
-      failed++;
-    }
+  } finally {
+    await cookies.save();
   }
   return failed > 0 ? 5 : 0;
 }

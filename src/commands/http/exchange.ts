@@ -7,10 +7,12 @@ import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
 import type { BodyOptions } from './body.js';
+import type { CookieOptions } from './cookies.js';
 import type { CredentialOptions } from './credentials.js';
 
-export interface ExchangeOptions extends BodyOptions, CredentialOptions {
+export interface ExchangeOptions extends BodyOptions, CredentialOptions, CookieOptions {
   proxy?: string;
+  proxyUser?: string;
   noproxy: boolean;
   continue: boolean;
   header: string[];
@@ -71,7 +73,11 @@ function addOptions(cmd: Command, withBody: boolean): Command {
     .option('--no-follow', 'do not follow redirects (urllib follows at most 10)')
     .option('--max-redirs <N>', 'redirects to follow at most', parseCount, 10)
     .option('--proxy <URL>', 'use this proxy for http and https, whatever http_proxy and https_proxy say')
+    .option('-U, --proxy-user <USER[:PASS]>', "credentials for the proxy's 407 (Basic or Digest); without :PASS, prompted on a terminal or $NETKIT_PROXY_PASSWORD")
     .option('--noproxy', 'use no proxy, whatever the environment says', false)
+    .option('-b, --cookie <NAME=VALUE|FILE>', "send 'NAME=VALUE[; ...]' in the Cookie header, or the cookies of a cookie FILE (repeatable)", (v: string, p: string[]) => [...p, v], [])
+    .option('-c, --cookie-jar <FILE>', 'load cookies from FILE (Netscape/Mozilla or LWP; missing: empty), keep them as http.cookiejar does, save them back')
+    .addOption(new Option('--cookie-jar-format <F>', 'format to save the jar in (default: the format it was read in, else mozilla)').choices(['mozilla', 'lwp']))
     .option('--compressed', 'ask for gzip, deflate or br and decode the body', false)
     .option('--cacert <FILE>', 'also trust the CA certificates in FILE (PEM)')
     .option('-k, --insecure', 'do not verify the TLS certificate (loudly)', false)
@@ -84,7 +90,7 @@ function addOptions(cmd: Command, withBody: boolean): Command {
 }
 
 const EXAMPLES: Record<string, string[]> = {
-  get: ['netkit http get https://example.com/', 'netkit http get -i https://example.com/ -o page.html', 'netkit http get --json https://example.com/ | jq .status'],
+  get: ['netkit http get https://example.com/', 'netkit http get -i https://example.com/ -o page.html', 'netkit http get --json https://example.com/ | jq .status', 'netkit http get -c jar.txt https://example.com/account'],
   head: ['netkit http head https://example.com/'],
   post: ["netkit http post https://httpbin.org/post --form name=netkit", "netkit http post https://api.example/items --json-body '{\"a\": 1}'", 'netkit http post https://api.example/upload -d @data.bin'],
   put: ['netkit http put https://api.example/items/1 -d @item.json -H "Content-Type: application/json"'],

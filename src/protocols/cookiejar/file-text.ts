@@ -9,6 +9,11 @@ export interface LoadOptions {
   ignoreExpires: boolean;
   /** time.time() in seconds. */
   now: number;
+  /**
+   * Mozilla format: read an expiry of 0 as a session cookie, as curl writes one (Python
+   * 3.11 reads it as expired in 1970 and drops it). Default false.
+   */
+  zeroIsSession?: boolean;
 }
 
 export type SaveOptions = LoadOptions;

@@ -38,7 +38,7 @@ export function loadMozilla(text: string, filename: string, opts: LoadOptions, j
       }
       const initialDot = domain.startsWith('.');
       if ((domainSpecified === 'TRUE') !== initialDot) throw new Error('AssertionError');
-      const discard = expiresText === '';
+      const discard = expiresText === '' || (opts.zeroIsSession === true && expiresText === '0');
       const cookie = new Cookie({
         version: 0,
         name,

@@ -15,6 +15,8 @@ import type { TLSInfo } from '../client/connection.js';
 import { hasHeader, type HeaderList, type RequestBody } from '../client/request.js';
 import { TunnelError } from '../client/tunnel.js';
 import { AuthSession, requestSelector, type AuthCredentials } from './auth.js';
+import { CookieProcessor } from './cookies.js';
+import type { CookieJar } from '../../cookiejar/index.js';
 import { HTTPError, URLError } from './errors.js';
 import { openDataUrl, openFileUrl } from './local.js';
 import { ProxyAuthSession, proxyAuthority, type ProxyCredentials } from './proxy-auth.js';
@@ -60,6 +62,11 @@ export interface UrlopenOptions {
    * in errors.
    */
   proxyCredentials?: ProxyCredentials;
+  /**
+   * A cookie jar, as HTTPCookieProcessor(jar) with DefaultCookiePolicy: its cookies go with
+   * every request (redirects included) and every response's Set-Cookie updates it.
+   */
+  cookies?: CookieJar;
 }
 
 /** One followed redirect: the URL that answered, its status, its Location, and where it led. */
@@ -180,12 +187,19 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
   const proxyAuth = options.proxyCredentials ? new ProxyAuthSession(options.proxyCredentials) : undefined;
   // Proxy-Authorization from a 407 retry: unredirected too (a redirect starts without it).
   let proxyAuthorization: string | undefined;
+  const cookies = options.cookies ? new CookieProcessor(options.cookies, url) : undefined;
+  // The jar's Cookie header is set once per request: an auth retry sends the same one.
+  let withCookies: { for: RedirectableRequest; headers: HeaderList } | undefined;
   for (;;) {
+    const redirected = redirects.length > 0;
+    if (cookies && withCookies?.for !== req) withCookies = { for: req, headers: cookies.withCookies(req.headers, req.url, redirected) };
+    const base = withCookies?.headers ?? req.headers;
     // Authorization from auth is an unredirected header: it is not carried by redirects.
     const prior = auth && authorization === undefined ? auth.priorAuthorization(req.url, req.headers) : undefined;
     const extra = authorization ?? prior;
-    const sent: RedirectableRequest = extra === undefined ? req : { ...req, headers: [...req.headers.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', extra]] };
+    const sent: RedirectableRequest = { ...req, headers: extra === undefined ? base : [...base.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', extra]] };
     const { res, proxy } = await send(sent, options, proxies, proxyAuth, proxyAuthorization);
+    cookies?.extract(req.url, res.headers, redirected);
     if (auth) {
       auth.responded(req.url, res.status);
       if (res.status === 401) {
