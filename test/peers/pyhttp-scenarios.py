@@ -10,10 +10,12 @@ Every route answers any method (GET, HEAD, POST, PUT, DELETE, PATCH):
   /loop                   302 to /loop, forever (urllib's max_repeats 4)
   /cross?to=URL           302 to URL (a redirect to another host: 127.0.0.1 -> localhost)
   /basic                  Basic auth, realm "netkit-basic", user "peer", password "peerpass"
-  /digest/ALG             Digest auth, qop="auth", algorithm ALG (MD5, SHA, SHA-256),
+  /digest/ALG[?qop=Q]     Digest auth, algorithm ALG (MD5, SHA, SHA-256), qop="auth" (or Q:
+                          "none" for an RFC 2069 challenge without qop, "auth-int"),
                           realm "netkit-digest", same credentials; verified with hashlib
-  /set-cookie             200; Set-Cookie headers (see COOKIES below); body "cookies set"
-  /cookies                200 JSON {cookie: the Cookie header or null}
+  /set-cookie[?to=URL]    200 with Set-Cookie headers (see COOKIES below), body "cookies set";
+                          with ?to=URL a 302 to URL carrying the same Set-Cookie headers
+  /cookies[/...]          200 JSON {cookie: the Cookie header or null, path}
   /status/CODE            CODE with a text body "status CODE body"
   /gzip                   gzip-encoded TEXT when Accept-Encoding has gzip, else identity
 """
@@ -60,13 +62,16 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send(self, code, body=b"", headers=(), content_type="text/plain"):
+        # 1xx, 204 and 304 have no body (RFC 9110): none is sent, nor Content-Length.
+        bodyless = code < 200 or code in (204, 304)
         self.send_response(code)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        if not bodyless:
+            self.send_header("Content-Length", str(len(body)))
         for k, v in headers:
             self.send_header(k, v)
         self.end_headers()
-        if self.command != "HEAD":
+        if self.command != "HEAD" and not bodyless:
             self.wfile.write(body)
 
     def read_body(self):
@@ -100,11 +105,15 @@ class Handler(BaseHTTPRequestHandler):
         elif route == "basic":
             self.basic()
         elif route == "digest":
-            self.digest(parts[1])
+            self.digest(parts[1], query.get("qop", ["auth"])[0])
         elif route == "set-cookie":
-            self.send(200, b"cookies set\n", [("Set-Cookie", c) for c in COOKIES])
+            cookies = [("Set-Cookie", c) for c in COOKIES]
+            if "to" in query:
+                self.send(302, b"", cookies + [("Location", query["to"][0])])
+            else:
+                self.send(200, b"cookies set\n", cookies)
         elif route == "cookies":
-            self.send(200, json.dumps({"cookie": self.headers.get("Cookie")}).encode(), (), "application/json")
+            self.send(200, json.dumps({"cookie": self.headers.get("Cookie"), "path": self.path}).encode(), (), "application/json")
         elif route == "status":
             code = int(parts[1])
             self.send(code, f"status {code} body\n".encode())
@@ -125,7 +134,7 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.send(401, b"basic denied\n", [("WWW-Authenticate", 'Basic realm="netkit-basic"')])
 
-    def digest(self, algorithm):
+    def digest(self, algorithm, qop):
         realm = "netkit-digest"
         given = self.headers.get("Authorization") or ""
         if given.startswith("Digest "):
@@ -136,12 +145,16 @@ class Handler(BaseHTTPRequestHandler):
                     and chal["realm"] == realm
                     and chal["nonce"] in NONCES
                     and chal["uri"] == self.path
-                    and chal.get("qop") == "auth"
+                    and chal.get("qop") == (None if qop == "none" else "auth")
                     and chal.get("algorithm", "MD5") == algorithm
+                    and chal.get("opaque") == "0pa9ue"
                 )
                 ha1 = H(algorithm, f"{USER}:{realm}:{PASSWORD}")
                 ha2 = H(algorithm, f"{self.command}:{chal['uri']}")
-                expected = H(algorithm, f"{ha1}:{chal['nonce']}:{chal['nc']}:{chal['cnonce']}:auth:{ha2}")
+                if qop == "none":  # RFC 2069
+                    expected = H(algorithm, f"{ha1}:{chal['nonce']}:{ha2}")
+                else:
+                    expected = H(algorithm, f"{ha1}:{chal['nonce']}:{chal['nc']}:{chal['cnonce']}:auth:{ha2}")
                 ok = ok and chal["response"] == expected
             except KeyError:
                 ok = False
@@ -150,7 +163,8 @@ class Handler(BaseHTTPRequestHandler):
                 return
         nonce = os.urandom(16).hex()
         NONCES.add(nonce)
-        challenge = f'Digest realm="{realm}", qop="auth", nonce="{nonce}", opaque="0pa9ue", algorithm={algorithm}'
+        qop_param = "" if qop == "none" else f', qop="{qop}"'
+        challenge = f'Digest realm="{realm}"{qop_param}, nonce="{nonce}", opaque="0pa9ue", algorithm={algorithm}'
         self.send(401, b"digest denied\n", [("WWW-Authenticate", challenge)])
 
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
