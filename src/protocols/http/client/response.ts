@@ -99,18 +99,28 @@ export async function* readBody(reader: SocketReader, head: ResponseHead, maxBod
   };
   try {
     if (head.chunked) {
-      for (;;) {
-        let left = await readChunkSize(reader);
-        if (left === 0) break;
-        while (left > 0) {
-          const piece = await reader.readSome(Math.min(left, PIECE));
-          if (piece.length === 0) throw new IncompleteRead(0, left);
-          left -= piece.length;
-          count(piece.length);
-          yield copy ? Buffer.from(piece) : piece;
+      // http.client._read_chunked re-raises any IncompleteRead as IncompleteRead(the whole
+      // chunks read so far): the partial chunk and the "more expected" part are dropped.
+      let whole = 0;
+      try {
+        for (;;) {
+          const size = await readChunkSize(reader);
+          if (size === 0) break;
+          let left = size;
+          while (left > 0) {
+            const piece = await reader.readSome(Math.min(left, PIECE));
+            if (piece.length === 0) throw new IncompleteRead(size - left, left);
+            left -= piece.length;
+            count(piece.length);
+            yield copy ? Buffer.from(piece) : piece;
+          }
+          whole += size;
+          const crlf = await reader.readLine(2);
+          if (crlf.length === 0) throw new IncompleteRead(0, 2);
         }
-        const crlf = await reader.readLine(2);
-        if (crlf.length === 0) throw new IncompleteRead(0);
+      } catch (err) {
+        if (err instanceof IncompleteRead) throw new IncompleteRead(whole);
+        throw err;
       }
       await readTrailers(reader);
       clean = true;
