@@ -83,7 +83,7 @@ interface PyResult {
 }
 
 const PY_CLIENT = String.raw`
-import gzip, hashlib, json, sys, urllib.error, urllib.request
+import gzip, hashlib, http.client, json, sys, urllib.error, urllib.request
 spec = json.loads(sys.argv[1])
 handlers = []
 auth = spec.get("auth")
@@ -126,8 +126,9 @@ except urllib.error.HTTPError as e:
         body_of(e, e.headers)
 except urllib.error.URLError as e:
     out["error"] = {"class": "urllib.error.URLError", "str": str(e), "code": None, "url": None}
-except ValueError as e:
-    out["error"] = {"class": "ValueError", "str": str(e), "code": None, "url": None}
+except (http.client.HTTPException, OSError, ValueError) as e:
+    cls = type(e)
+    out["error"] = {"class": cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}", "str": str(e), "code": None, "url": None}
 if spec.get("then") is not None:
     out["then"] = []
     for url in spec["then"]:
@@ -162,6 +163,8 @@ interface NkResult {
   body: Buffer;
   /** The error message after `netkit: http VERB: `, or null. */
   error: string | null;
+  /** The Python exception a --json error object names (e.g. http.client.IncompleteRead). */
+  python: string | null;
 }
 
 async function nk(verb: string, url: string, extra: string[] = [], env: Record<string, string> = {}): Promise<NkResult> {
@@ -175,15 +178,18 @@ async function nk(verb: string, url: string, extra: string[] = [], env: Record<s
   }
   const rec = r.stdout.trim() ? JSON.parse(r.stdout) : undefined;
   let error: string | null = null;
+  let python: string | null = null;
   const stderr = r.stderr.trimEnd();
   if (stderr.startsWith('{')) {
-    error = (JSON.parse(stderr) as { error: { message: string } }).error.message;
+    const obj = (JSON.parse(stderr) as { error: { message: string; python?: string } }).error;
+    error = obj.message;
+    python = obj.python ?? null;
   } else if (stderr) {
     const prefix = `netkit: http ${verb}: `;
     assert.ok(stderr.startsWith(prefix), `stderr: ${stderr}`);
     error = stderr.slice(prefix.length);
   }
-  return { code: r.code, rec, body, error };
+  return { code: r.code, rec, body, error, python };
 }
 
 /** What the /echo endpoint reported (a JSON body). */
@@ -563,4 +569,35 @@ test('gzip: netkit --compressed decodes to the bytes urllib + gzip.decompress gi
   assert.match(n.body.toString(), /^line 0: the quick brown fox/);
   assert.equal(header(plain.rec!.headers, 'Content-Encoding'), undefined);
   assert.equal(sha256(plain.body), p.sha256);
+});
+
+// ---------------------------------------------------------------- misbehaving servers
+
+test('misbehaving servers: the same http.client exception and text as urllib', { skip, timeout: 30_000 }, async () => {
+  const cases: Array<[string, string, string]> = [
+    ['short', 'http.client.IncompleteRead', 'IncompleteRead(5 bytes read, 15 more expected)'],
+    ['chunked-short', 'http.client.IncompleteRead', 'IncompleteRead(0 bytes read)'],
+    ['chunked-short2', 'http.client.IncompleteRead', 'IncompleteRead(5 bytes read)'],
+    ['chunked-no-crlf', 'http.client.IncompleteRead', 'IncompleteRead(5 bytes read)'],
+    ['status-line', 'http.client.BadStatusLine', 'HTTP/1.1 abc\r\n'],
+    ['http09', 'http.client.BadStatusLine', 'hello without a status line\n'],
+    ['no-response', 'http.client.RemoteDisconnected', 'Remote end closed connection without response'],
+    ['many-headers', 'http.client.HTTPException', 'got more than 100 headers'],
+    ['long-header', 'http.client.LineTooLong', 'got more than 65536 bytes when reading header line'],
+  ];
+  for (const [how, cls, text] of cases) {
+    const url = `${S}/bad/${how}`;
+    const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+    assert.deepEqual([p.error?.class, p.error?.str], [cls, text], `python ${how}`);
+    assert.deepEqual([n.python, n.error], [cls, text], `netkit ${how}`);
+    assert.equal(n.code, 3, how);
+  }
+});
+
+test('a chunked body with an extension and a trailer: the same bytes as urllib', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/bad/chunked`;
+  const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+  assert.equal(p.text, 'hello, world');
+  assert.equal(n.code, 0);
+  assert.equal(n.body.toString(), p.text);
 });

@@ -17,6 +17,11 @@ Every route answers any method (GET, HEAD, POST, PUT, DELETE, PATCH):
                           with ?to=URL a 302 to URL carrying the same Set-Cookie headers
   /cookies[/...]          200 JSON {cookie: the Cookie header or null, path}
   /status/CODE            CODE with a text body "status CODE body"
+  /bad/HOW                raw misbehaviour, then close: short (Content-Length 20, 5 bytes),
+                          chunked (well-formed, extension, trailer), chunked-short,
+                          chunked-short2, chunked-no-crlf,
+                          status-line ("HTTP/1.1 abc"), no-response, many-headers (101),
+                          long-header (70000 bytes), http09 (no status line)
   /gzip                   gzip-encoded TEXT when Accept-Encoding has gzip, else identity
 """
 
@@ -122,8 +127,36 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, gzip.compress(TEXT, mtime=0), [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")])
             else:
                 self.send(200, TEXT, [("Vary", "Accept-Encoding")])
+        elif route == "bad":
+            self.misbehave(parts[1])
         else:
             self.send(404, b"no such route\n")
+
+    def misbehave(self, how):
+        # Raw bytes, then the connection is closed.
+        w = self.wfile.write
+        if how == "short":  # Content-Length 20, 5 bytes sent
+            w(b"HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\nhello")
+        elif how == "chunked":  # a well-formed chunked body with an extension and a trailer
+            w(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n")
+        elif how == "chunked-short":  # the chunked body stops inside its first chunk
+            w(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\na\r\nhel")
+        elif how == "chunked-short2":  # a whole chunk, then it stops inside the second
+            w(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\na\r\nwor")
+        elif how == "chunked-no-crlf":  # a whole chunk without its CRLF, then the end
+            w(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello")
+        elif how == "status-line":
+            w(b"HTTP/1.1 abc\r\n\r\n")
+        elif how == "no-response":
+            pass
+        elif how == "many-headers":  # http.client's _MAXHEADERS is 100
+            w(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: v\r\n" % i for i in range(101)) + b"Content-Length: 0\r\n\r\n")
+        elif how == "long-header":  # http.client's _MAXLINE is 65536
+            w(b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70000 + b"\r\nContent-Length: 0\r\n\r\n")
+        elif how == "http09":
+            w(b"hello without a status line\n")
+        self.wfile.flush()
+        self.close_connection = True
 
     def basic(self):
         import base64
