@@ -218,8 +218,20 @@ interface Target {
 /** Splits an http(s) URL into what the connection and the request line need. */
 function parseTarget(input: string | URL): Target {
   const text = String(input);
-  // Checked before WHATWG parsing, which would silently strip tabs and newlines.
-  validateUrlPart(text);
+  // Checked before WHATWG parsing, which would silently strip tabs and newlines; the host,
+  // then the selector (path and query: the fragment is never sent), as http.client checks
+  // them, so the message quotes the same part.
+  const raw = /^[^/:]+:\/\/([^/#?]*)(.*)$/s.exec(text);
+  if (raw) {
+    const hash = raw[2]!.lastIndexOf('#');
+    let host = raw[1]!;
+    if (host.lastIndexOf(':') > host.lastIndexOf(']')) host = host.slice(0, host.lastIndexOf(':'));
+    if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+    validateUrlPart(host);
+    validateUrlPart(hash < 0 ? raw[2]! : raw[2]!.slice(0, hash));
+  } else {
+    validateUrlPart(text);
+  }
   let url: URL;
   try {
     url = new URL(text);
