@@ -601,3 +601,23 @@ test('a chunked body with an extension and a trailer: the same bytes as urllib',
   assert.equal(n.code, 0);
   assert.equal(n.body.toString(), p.text);
 });
+
+test("control characters in the URL: http.client's InvalidURL quoting the same part (host or selector); none in the fragment matters", { skip, timeout: 30_000 }, async () => {
+  const port = scen!.port;
+  const bad: Array<[string, string]> = [
+    [`${S}/echo/a b`, `URL can't contain control characters. '/echo/a b' (found at least ' ')`],
+    [`${S}/echo?x=1\t2#frag`, `URL can't contain control characters. '/echo?x=1\\t2' (found at least '\\t')`],
+    [`http://127.0.0.1 :${port}/echo`, `URL can't contain control characters. '127.0.0.1 ' (found at least ' ')`],
+  ];
+  for (const [url, message] of bad) {
+    const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+    assert.deepEqual([p.error?.class, p.error?.str], ['http.client.InvalidURL', message], url);
+    assert.deepEqual([n.python, n.error], ['http.client.InvalidURL', message], url);
+  }
+  const url = `${S}/echo#a fragment`;
+  const [n, p] = await Promise.all([nk('get', url), py({ url })]);
+  assert.equal(p.error, null);
+  assert.equal(n.code, 0, `${n.error}`);
+  assert.equal(n.rec!.url, p.url);
+  assert.equal(echoOf(n.body).path, '/echo');
+});
