@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -58,7 +58,8 @@ interface PySpec {
   method?: string;
   data?: string;
   headers?: Array<[string, string]>;
-  auth?: { kind: 'basic' | 'digest'; user: string; password: string };
+  /** `prior`: HTTPPasswordMgrWithPriorAuth, is_authenticated=True (Basic sent up front). */
+  auth?: { kind: 'basic' | 'digest'; user: string; password: string; prior?: boolean };
   /** Send Accept-Encoding: gzip and gunzip the body (urllib does not decode). */
   gunzip?: boolean;
   /** Keep cookies in an http.cookiejar.CookieJar (HTTPCookieProcessor); the result lists them in `jar`. */
@@ -88,8 +89,12 @@ spec = json.loads(sys.argv[1])
 handlers = []
 auth = spec.get("auth")
 if auth:
-    mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    mgr.add_password(None, spec["url"], auth["user"], auth["password"])
+    if auth.get("prior"):
+        mgr = urllib.request.HTTPPasswordMgrWithPriorAuth()
+        mgr.add_password(None, spec["url"], auth["user"], auth["password"], is_authenticated=True)
+    else:
+        mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        mgr.add_password(None, spec["url"], auth["user"], auth["password"])
     handlers.append((urllib.request.HTTPBasicAuthHandler if auth["kind"] == "basic" else urllib.request.HTTPDigestAuthHandler)(mgr))
 jar = None
 if spec.get("cookies"):
@@ -220,6 +225,16 @@ test('static files byte-exact: text, 1 MiB binary, a name with spaces and non-AS
     assert.equal(n.rec!.body.sha256, p.sha256);
     for (const h of ['Content-Type', 'Content-Length', 'Last-Modified']) assert.equal(header(n.rec!.headers, h), header(p.headers, h), `${name} ${h}`);
   }
+});
+
+test('-C against SimpleHTTPRequestHandler (no Range support): 200, the whole file rewritten byte-exact', { skip, timeout: 30_000 }, async () => {
+  const original = readFileSync(join(stat!.root, 'random.bin'));
+  const dir = mkdtempSync(join(work, 'resume-'));
+  writeFileSync(join(dir, 'random.bin.part'), original.subarray(0, 1000));
+  const r = await runCli(['http', 'get', '-C', '-o', 'random.bin', `${F}/random.bin`], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sha256(readFileSync(join(dir, 'random.bin'))), sha256(original));
+  assert.deepEqual(readdirSync(dir), ['random.bin']);
 });
 
 test('static HEAD: the same headers, no body', { skip, timeout: 30_000 }, async () => {
@@ -493,6 +508,18 @@ test('Basic auth: without credentials 401, with them 200, a wrong password 401; 
     assert.equal(n.rec!.status, p.status);
     assert.equal(n.body.toString(), p.text, `case ${i}`);
   }
+});
+
+test('--auth-prior sends the Basic header up front, byte for byte as HTTPPasswordMgrWithPriorAuth', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/echo`;
+  const [n, p] = await Promise.all([nk('get', url, ['-u', 'peer', '--auth-prior'], withPassword('pe:er pass')), py({ url, auth: { kind: 'basic', user: 'peer', password: 'pe:er pass', prior: true } })]);
+  assert.equal(n.code, 0, `${n.error}`);
+  const expected = `Basic ${Buffer.from('peer:pe:er pass').toString('base64')}`;
+  assert.equal(header(echoOf(p.text).headers, 'Authorization'), expected);
+  assert.equal(header(echoOf(n.body).headers, 'Authorization'), expected);
+  // Without it, nothing is sent to a server that does not ask.
+  const plain = await nk('get', url, ['-u', 'peer'], withPassword('peerpass'));
+  assert.equal(header(echoOf(plain.body).headers, 'Authorization'), undefined);
 });
 
 test('Digest auth (qop=auth) with MD5 and SHA: both succeed; a wrong password is "digest auth failed"', { skip, timeout: 30_000 }, async () => {
