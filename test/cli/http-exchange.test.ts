@@ -252,3 +252,19 @@ test('-C resumes FILE.part with Range and renames it when complete; a server ign
     await server.close();
   }
 });
+
+test('--json: the method is the one the final request went out with (POST, then GET after a 303)', async () => {
+  const server = await startFakeHTTPServer((req) => ({
+    send: req.target === '/form' ? 'HTTP/1.1 303 See Other\r\nLocation: /done\r\nContent-Length: 0\r\n\r\n' : ok('thanks'),
+  }));
+  try {
+    const r = await runCli(['http', 'post', `${server.url}/form`, '--form', 'a=1', '--json']);
+    const rec = JSON.parse(r.stdout) as { method: string; url: string; redirects: Array<{ status: number }> };
+    assert.equal(rec.method, 'GET');
+    assert.equal(rec.url, `${server.url}/done`);
+    assert.deepEqual(rec.redirects.map((h) => h.status), [303]);
+    assert.equal(server.received[1]!.method, 'GET');
+  } finally {
+    await server.close();
+  }
+});

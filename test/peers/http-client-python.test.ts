@@ -8,7 +8,7 @@
 // both sides of the difference.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -647,4 +647,39 @@ test("control characters in the URL: http.client's InvalidURL quoting the same p
   assert.equal(n.code, 0, `${n.error}`);
   assert.equal(n.rec!.url, p.url);
   assert.equal(echoOf(n.body).path, '/echo');
+});
+
+// ---------------------------------------------------------------- cookies (HTTPCookieProcessor)
+
+test('cookies: -c jar.txt sends and keeps what urllib.request with a CookieJar sends and keeps', { skip, timeout: 30_000 }, async () => {
+  const after = [`${S}/cookies`, `${S}/cookies/x`, `${S}/echo`, `http://localhost:${scen!.port}/cookies`];
+  const p = await py({ url: `${S}/set-cookie`, cookies: true, then: after });
+  const jar = join(work, `jar-${++outCount}.txt`);
+  const first = await nk('get', `${S}/set-cookie`, ['-c', jar]);
+  assert.equal(first.code, 0, first.error ?? '');
+  const later: Array<string | null> = [];
+  for (const url of after) {
+    const r = await nk('get', url, ['-c', jar]);
+    assert.equal(r.code, 0, r.error ?? '');
+    const text = r.body.toString();
+    later.push(url.endsWith('/echo') ? (header(echoOf(text).headers, 'Cookie') ?? null) : (JSON.parse(text) as { cookie: string | null }).cookie);
+  }
+  const pyLater = p.then!.map((t, i) => (after[i]!.endsWith('/echo') ? (header(echoOf(t.text).headers, 'Cookie') ?? null) : (JSON.parse(t.text!) as { cookie: string | null }).cookie));
+  assert.deepEqual(later, pyLater);
+  assert.equal(pyLater[0], 'pathed=p1; session=abc123; lasting=yes; httponly=h; quoted="a b"');
+  // What both jars hold: the same cookies (netkit's file as python3's MozillaCookieJar reads it).
+  const load = spawnSync('python3', ['-c', 'import http.cookiejar, json, sys\nj = http.cookiejar.MozillaCookieJar()\nj.load(sys.argv[1], ignore_discard=True)\nprint(json.dumps(sorted([c.domain, c.path, c.name, c.value] for c in j)))', jar], { encoding: 'utf8' });
+  assert.equal(load.status, 0, load.stderr);
+  assert.deepEqual(JSON.parse(load.stdout), p.jar!.map((c) => [c.domain, c.path, c.name, c.value]).sort());
+});
+
+test('cookies: Set-Cookie on a 302 reaches the redirect target, as urllib does', { skip, timeout: 30_000 }, async () => {
+  const to = `${S}/cookies/after`;
+  const p = await py({ url: `${S}/set-cookie?to=${encodeURIComponent(to)}`, cookies: true });
+  const jar = join(work, `jar-${++outCount}.txt`);
+  const n = await nk('get', `${S}/set-cookie?to=${encodeURIComponent(to)}`, ['-c', jar]);
+  assert.equal(n.code, 0, n.error ?? '');
+  assert.equal(n.rec!.url, p.url);
+  assert.deepEqual(JSON.parse(n.body.toString()), JSON.parse(p.text!));
+  assert.notEqual((JSON.parse(p.text!) as { cookie: string | null }).cookie, null);
 });

@@ -184,7 +184,8 @@ async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts:
     ctx.out.record<ExchangeRecord>(
       {
         url: res.url,
-        method,
+        // The method the final request went out with: a 303 turns POST into GET.
+        method: res.method ?? method,
         status: res.status ?? null,
         reason: res.reason,
         headers: res.headers.list,

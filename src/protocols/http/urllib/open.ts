@@ -88,6 +88,8 @@ export interface UrlopenResponse {
   body: AsyncIterable<Buffer>;
   /** True when the body's pieces are lent: each valid only until the next is pulled. */
   lent?: boolean;
+  /** The method of the final request (a 303 turns POST into GET); http(s) only. */
+  method?: string;
   redirects: RedirectHop[];
   /** The proxy used for the final request, if any. */
   proxy: string | undefined;
@@ -262,6 +264,7 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
       headers: res.headers,
       body: res.body,
       lent: res.lent,
+      method: req.method,
       redirects,
       proxy: proxy?.raw,
       tls: res.tls,
