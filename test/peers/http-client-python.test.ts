@@ -683,3 +683,12 @@ test('cookies: Set-Cookie on a 302 reaches the redirect target, as urllib does',
   assert.deepEqual(JSON.parse(n.body.toString()), JSON.parse(p.text!));
   assert.notEqual((JSON.parse(p.text!) as { cookie: string | null }).cookie, null);
 });
+
+test('a non-ASCII path: urllib raises UnicodeEncodeError, netkit sends it UTF-8 percent-encoded (docs/compat.md)', { skip, timeout: 30_000 }, async () => {
+  const url = `${S}/echo/é`;
+  const p = await py({ url });
+  assert.equal(p.error?.class, 'UnicodeEncodeError');
+  const n = await nk('get', url);
+  assert.equal(n.code, 0, n.error ?? '');
+  assert.equal(echoOf(n.body.toString()).path, '/echo/%C3%A9');
+});
