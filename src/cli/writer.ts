@@ -1,5 +1,6 @@
 // A buffered writer for stdout/stderr: batches small writes into large chunks, honours
 // backpressure (await drain), and turns a closed pipe (EPIPE, `| head`) into a quiet stop.
+import { writeSync } from 'node:fs';
 import type { OutStream } from './io.js';
 
 
@@ -56,6 +57,19 @@ export class BufferedWriter {
     }
     this.push();
     if (this.closed) return undefined;
+    // A file or /dev/null (Node's SyncWriteStream: an fd and no libuv handle): straight to
+    // the descriptor, skipping the stream machinery; it writes synchronously anyway. A pipe
+    // or terminal (a handle) may be non-blocking, so it keeps the stream.
+    const { fd, _handle: handle } = this.stream as { fd?: unknown; _handle?: unknown };
+    if (typeof fd === 'number' && handle === undefined && this.stream.writableLength === 0) {
+      try {
+        for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
+      } catch (err) {
+        this.closed = true;
+        this.stream.emit('error', err);
+      }
+      return undefined;
+    }
     let finished!: () => void;
     const written = new Promise<void>((resolve) => (finished = resolve));
     this.stream.write(data, () => finished());

@@ -117,3 +117,72 @@ test('writeLent hands a direct stream the bytes and waits until its write is don
   await pending;
   assert.equal(settled, true);
 });
+
+// ---------------------------------------------------------------- Response.pipe (SocketReader.pump)
+
+test('pipe: a sink that is sometimes slow still gets every byte in order; the socket is kept', async () => {
+  await withServer(async (base) => {
+    const pool = new ConnectionPool();
+    try {
+      const res = await request({ url: `${base}/`, pool });
+      const hash = createHash('sha256');
+      let i = 0;
+      await res.pipe((piece) => {
+        // A slow sink reads its piece only later, as an asynchronous write would.
+        if (i++ % 3) return void hash.update(piece);
+        return new Promise<void>((resolve) => setImmediate(() => (hash.update(piece), resolve())));
+      });
+      assert.equal(hash.digest('hex'), sha(BODY));
+      const again = await request({ url: `${base}/`, pool });
+      assert.equal(again.reused, true);
+      assert.equal(sha(await again.bytes()), sha(BODY));
+    } finally {
+      pool.close();
+    }
+  });
+});
+
+test('pipe: a body cut short is IncompleteRead; to EOF it ends with the connection', async () => {
+  const { startFakeHTTPServer } = await import('../fakes/http-server.js');
+  const server = await startFakeHTTPServer((req) =>
+    req.target === '/short' ? { send: 'HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc', close: true } : { send: 'HTTP/1.0 200 OK\r\n\r\nall of it', close: true },
+  );
+  try {
+    const short = await request({ url: `${server.url}/short`, pool: false });
+    let got = '';
+    await assert.rejects(
+      short.pipe((p) => void (got += p)),
+      { name: 'IncompleteRead', message: 'IncompleteRead(3 bytes read, 7 more expected)' },
+    );
+    assert.equal(got, 'abc');
+    const eof = await request({ url: `${server.url}/eof`, pool: false });
+    let text = '';
+    await eof.pipe((p) => void (text += p));
+    assert.equal(text, 'all of it');
+  } finally {
+    await server.close();
+  }
+});
+
+test('pipe: a stalled body times out; a sink that throws stops the body', async () => {
+  const { startFakeHTTPServer } = await import('../fakes/http-server.js');
+  const server = await startFakeHTTPServer((req) =>
+    req.target === '/stall' ? { send: 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npart' } : { send: [`HTTP/1.1 200 OK\r\nContent-Length: ${BODY.length}\r\n\r\n`, BODY] },
+  );
+  try {
+    const stalled = await request({ url: `${server.url}/stall`, pool: false, timeout: 300 });
+    await assert.rejects(stalled.pipe(() => undefined), { name: 'TimeoutError' });
+    const res = await request({ url: `${server.url}/big`, pool: false });
+    let pieces = 0;
+    await assert.rejects(
+      res.pipe(() => {
+        if (++pieces === 2) throw new Error('the reader went away');
+        return undefined;
+      }),
+      { message: 'the reader went away' },
+    );
+    assert.equal(pieces, 2);
+  } finally {
+    await server.close();
+  }
+});

@@ -150,6 +150,36 @@ async function* urlsOf(ctx: Context, urls: readonly string[], bodyFromStdin: boo
   }
 }
 
+/**
+ * The body to standard output. Over http(s) the engine pumps it (pieces lent, no promise per
+ * piece) and each goes out without a copy; a stdout that closed (`| head`) stops the body.
+ */
+async function toStdout(ctx: Context, res: UrlopenResponse, seen: (chunk: Buffer) => void): Promise<void> {
+  const stdout = ctx.out.stdout;
+  // pipe() pieces are valid during the call only, like lent ones.
+  const lent = res.pipe !== undefined || res.lent === true;
+  const write = (chunk: Buffer): Promise<void> | undefined => {
+    if (stdout.closed) throw new StdoutClosed();
+    seen(chunk);
+    const writing = lent ? stdout.writeLent(chunk) : (stdout.write(chunk), undefined);
+    return writing ?? (stdout.full ? stdout.drain() : undefined);
+  };
+  try {
+    if (res.pipe) await res.pipe(write);
+    else
+      for await (const chunk of res.body) {
+        const pending = write(chunk);
+        if (pending) await pending;
+      }
+  } catch (err) {
+    if (!(err instanceof StdoutClosed)) throw err;
+    res.cancel();
+  }
+}
+
+/** The reader of standard output went away: the rest of the body is not wanted. */
+class StdoutClosed extends Error {}
+
 /** Writes the response where the options say, hashing the body on the way for --json. */
 async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts: ExchangeOptions, resume?: { file: string; offset: number }): Promise<void> {
   // The body's sha256 is only for the --json record: hashing a 1 GiB download costs seconds.
@@ -172,13 +202,10 @@ async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts:
   } else if (ctx.flags.json || method === 'HEAD') {
     for await (const _ of counted) void _;
   } else {
-    const stdout = ctx.out.stdout;
-    for await (const chunk of counted) {
-      if (stdout.closed) break;
-      const writing = res.lent ? stdout.writeLent(chunk) : (stdout.write(chunk), undefined);
-      if (writing) await writing;
-      if (stdout.full) await stdout.drain();
-    }
+    await toStdout(ctx, res, (chunk) => {
+      hash?.update(chunk);
+      size += chunk.length;
+    });
   }
   if (ctx.flags.json) {
     ctx.out.record<ExchangeRecord>(

@@ -9,7 +9,8 @@ import { InvalidURL, RemoteDisconnected } from './errors.js';
 import { Headers } from './headers.js';
 import { ConnectionPool } from './pool.js';
 import { hasHeader, validateUrlPart, type HeaderList, type RequestBody } from './request.js';
-import { readBody } from './response.js';
+import type { PieceSink } from './reader.js';
+import { pumpBody, readBody } from './response.js';
 import { pyRepr } from '../../core/py-text.js';
 
 export * from './errors.js';
@@ -17,7 +18,8 @@ export { Headers } from './headers.js';
 export { ConnectionPool, type PoolOptions } from './pool.js';
 export { HTTPConnection, type ConnectOptions, type TLSInfo, type PeerCertificate } from './connection.js';
 export { validateHeader, validateMethod, validateUrlPart, type HeaderList, type RequestBody } from './request.js';
-export { readBody, readResponseHead, type ResponseHead } from './response.js';
+export { pumpBody, readBody, readResponseHead, type ResponseHead } from './response.js';
+export type { PieceSink } from './reader.js';
 export { openTunnel, type TunnelOptions } from './tunnel.js';
 
 /** Default wait bound (DESIGN.md §4: 30 s). */
@@ -90,6 +92,12 @@ export interface Response {
   reused: boolean;
   /** Reads the whole body (bounded by maxBodySize). */
   bytes(): Promise<Buffer>;
+  /**
+   * Hands the body to `sink` piece by piece, each valid during the call only (copy it to
+   * keep it); a promise returned pauses reading until it settles. No promise per piece:
+   * the fastest way to move a big body. The body is read once: this, `body` or bytes().
+   */
+  pipe(sink: PieceSink): Promise<void>;
   /** Drops the rest of the body and the connection (no-op once the body has ended). */
   cancel(): void;
   /**
@@ -183,6 +191,15 @@ export async function request(options: RequestOptions): Promise<Response> {
         const parts: Buffer[] = [];
         for await (const piece of once) parts.push(lent ? Buffer.from(piece) : piece);
         return Buffer.concat(parts);
+      },
+      async pipe(sink) {
+        if (consumed) throw new TypeError('the response body can be read only once');
+        consumed = true;
+        if (!decoded && head.length !== 0) return pumpBody(conn.reader, head, maxBodySize, done, sink);
+        for await (const piece of body) {
+          const pending = sink(piece);
+          if (pending) await pending;
+        }
       },
       cancel,
       async discard(limit = 64 * 1024) {

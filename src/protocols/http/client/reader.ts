@@ -12,8 +12,27 @@ const HIGH_WATER = 256 * 1024;
 /** How many recycled buffers may hold unread bytes before the socket is paused. */
 const MAX_HELD = 8;
 
+/**
+ * Takes one piece of a pumped body: a view that is valid during the call only. A promise
+ * returned means "not done with it yet": reading pauses until it settles.
+ */
+export type PieceSink = (piece: Buffer) => Promise<void> | undefined;
+
+/** A pump() in progress: what is left to deliver and how it ends. */
+interface Pumping {
+  left: number;
+  count: number;
+  sink: PieceSink;
+  /** A piece the sink still holds (its promise has not settled). */
+  busy: boolean;
+  timer: NodeJS.Timeout;
+  resolve: (count: number) => void;
+  reject: (err: unknown) => void;
+}
+
 /** Reads a socket in Python's file-object terms. */
 export class SocketReader {
+  private pumping: Pumping | undefined;
   private chunks: Buffer[] = [];
   /** For recycled reads: the buffer each chunk is a view of, in step with `chunks`. */
   private owners: Buffer[] = [];
@@ -48,6 +67,12 @@ export class SocketReader {
 
   private readonly onData = (chunk: Buffer): void => {
     this.firstDataAt ??= performance.now();
+    if (this.pumping && !this.pumping.busy && this.size === 0) {
+      const rest = this.deliver(chunk);
+      if (this.pumping?.busy) this.pause();
+      if (!rest) return;
+      chunk = rest;
+    }
     this.chunks.push(chunk);
     this.size += chunk.length;
     if (this.size >= HIGH_WATER) this.pause();
@@ -57,7 +82,17 @@ export class SocketReader {
   /** net's onread callback: `n` bytes arrived in `buf`; false pauses the socket. */
   readonly onRead = (n: number, buf: Buffer): boolean => {
     this.firstDataAt ??= performance.now();
-    this.chunks.push(buf.subarray(0, n));
+    let piece = buf.subarray(0, n);
+    if (this.pumping && !this.pumping.busy && this.size === 0) {
+      const rest = this.deliver(piece, buf);
+      if (!rest) {
+        if (!this.pumping?.busy) return true;
+        this.paused = true;
+        return false;
+      }
+      piece = rest;
+    }
+    this.chunks.push(piece);
     this.owners.push(buf);
     this.size += n;
     this.notify();
@@ -92,12 +127,107 @@ export class SocketReader {
   private readonly onEnd = (): void => {
     this.ended = true;
     this.notify();
+    if (this.pumping && !this.pumping.busy && this.size === 0) this.endPump();
   };
 
   private readonly onError = (err: Error): void => {
     this.failure ??= fromSocketError(err);
     this.notify();
+    if (this.pumping && !this.pumping.busy) this.endPump(this.failure);
   };
+
+  /**
+   * Hands the next `length` bytes (Infinity: up to EOF) to `sink` as they arrive, with no
+   * promise per piece: what is buffered first, then each read as it lands. Resolves with
+   * the count delivered (less than `length` when the peer closed first); rejects on a
+   * socket error, a sink that throws, or timeoutMs without data.
+   */
+  async pump(length: number, sink: PieceSink): Promise<number> {
+    let count = 0;
+    this.recycle();
+    while (this.size > 0 && count < length) {
+      const piece = this.take(Math.min(length - count, this.chunks[0]!.length));
+      count += piece.length;
+      const pending = sink(piece);
+      if (pending) await pending;
+      this.recycle();
+    }
+    if (count >= length || this.ended) return count;
+    if (this.failure) throw this.failure;
+    return new Promise<number>((resolve, reject) => {
+      // Bounds each wait for data; a sink still busy with a piece is not the peer's delay.
+      const timer = setTimeout(() => {
+        if (this.pumping?.busy) this.pumping.timer.refresh();
+        else this.endPump(new HTTPTimeoutError('read'));
+      }, this.timeoutMs);
+      this.pumping = { left: length - count, count, sink, busy: false, timer, resolve, reject };
+      if (this.paused) this.resume();
+    });
+  }
+
+  /**
+   * Gives `piece` (all of it, or what the pump still wants) to the pump's sink and returns
+   * the bytes past its end, if any. `owner`: the recycled buffer `piece` is a view of,
+   * recycled as soon as the sink is done with it.
+   */
+  private deliver(piece: Buffer, owner?: Buffer): Buffer | undefined {
+    const p = this.pumping!;
+    p.timer.refresh();
+    const mine = piece.length > p.left ? piece.subarray(0, p.left) : piece;
+    let pending: Promise<void> | undefined;
+    try {
+      pending = p.sink(mine);
+    } catch (err) {
+      this.endPump(err);
+      return piece.length > mine.length ? piece.subarray(mine.length) : undefined;
+    }
+    p.left -= mine.length;
+    p.count += mine.length;
+    const rest = piece.length > mine.length ? piece.subarray(mine.length) : undefined;
+    if (pending) {
+      p.busy = true;
+      pending.then(
+        () => {
+          p.busy = false;
+          p.timer.refresh();
+          if (owner && !rest) this.buffers!.recycle(owner);
+          if (p.left === 0 || (this.ended && this.size === 0)) this.endPump();
+          else if (this.failure) this.endPump(this.failure);
+          else this.drainToPump();
+        },
+        (err: unknown) => {
+          p.busy = false;
+          this.endPump(err);
+        },
+      );
+    } else {
+      if (owner && !rest) this.buffers!.recycle(owner);
+      if (p.left === 0) this.endPump();
+    }
+    return rest;
+  }
+
+  /** After a slow piece: what was buffered meanwhile goes to the pump, then reading resumes. */
+  private drainToPump(): void {
+    while (this.pumping && !this.pumping.busy && this.size > 0) {
+      const piece = this.take(Math.min(this.pumping.left, this.chunks[0]!.length));
+      this.deliver(piece);
+      if (!this.pumping?.busy) this.recycle();
+    }
+    if (!this.pumping || this.pumping.busy) return;
+    if (this.ended) this.endPump();
+    else if (this.paused) this.resume();
+  }
+
+  /** Ends the pump: resolves with the count, or rejects with `err`. */
+  private endPump(err?: unknown): void {
+    const p = this.pumping;
+    if (!p) return;
+    this.pumping = undefined;
+    clearTimeout(p.timer);
+    if (err !== undefined) p.reject(err);
+    else p.resolve(p.count);
+  }
 
   /**
    * Stops reading (the socket is paused and handed on, e.g. to a TLS handshake after a

@@ -3,7 +3,7 @@
 // async iterable of Buffers read from the socket as the consumer asks for them.
 import { BadStatusLine, BodyTooLarge, IncompleteRead, LineTooLong, MAXLINE, RemoteDisconnected, UnknownProtocol } from './errors.js';
 import { Headers, readHeaders } from './headers.js';
-import type { SocketReader } from './reader.js';
+import type { PieceSink, SocketReader } from './reader.js';
 import { parsePyInt, pyStrip } from '../../core/py-text.js';
 
 /** The largest piece handed to the consumer at once. */
@@ -143,6 +143,39 @@ export async function* readBody(reader: SocketReader, head: ResponseHead, maxBod
       }
       clean = true;
     }
+  } finally {
+    done(clean && !head.willClose && reader.buffered === 0);
+  }
+}
+
+/**
+ * The raw body handed to `sink` piece by piece (SocketReader.pump: lent views, no promise
+ * per piece) for Content-Length and read-to-EOF framing; a chunked body goes through
+ * readBody(). Same endings and `done` calls as readBody.
+ */
+export async function pumpBody(reader: SocketReader, head: ResponseHead, maxBodySize: number, done: BodyDone, sink: PieceSink): Promise<void> {
+  if (head.chunked) {
+    for await (const piece of readBody(reader, head, maxBodySize, done, true)) {
+      const pending = sink(piece);
+      if (pending) await pending;
+    }
+    return;
+  }
+  let clean = false;
+  try {
+    if (head.length !== undefined) {
+      if (head.length > maxBodySize) throw new BodyTooLarge(maxBodySize);
+      const got = head.length === 0 ? 0 : await reader.pump(head.length, sink);
+      if (got < head.length) throw new IncompleteRead(got, head.length - got);
+    } else {
+      let total = 0;
+      await reader.pump(Infinity, (piece) => {
+        total += piece.length;
+        if (total > maxBodySize) throw new BodyTooLarge(maxBodySize);
+        return sink(piece);
+      });
+    }
+    clean = true;
   } finally {
     done(clean && !head.willClose && reader.buffered === 0);
   }

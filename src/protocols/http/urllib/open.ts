@@ -9,7 +9,7 @@ import { PyValueError } from '../../core/errors.js';
 import { urlsplit } from '../../url/index.js';
 import { HTTPNetworkError, HTTPTimeoutError, HTTPTLSError, InvalidURL } from '../client/errors.js';
 import { Headers } from '../client/headers.js';
-import { request, type RequestOptions, type Response, type Timings } from '../client/index.js';
+import { request, type PieceSink, type RequestOptions, type Response, type Timings } from '../client/index.js';
 import type { ConnectionPool } from '../client/pool.js';
 import type { TLSInfo } from '../client/connection.js';
 import { hasHeader, type HeaderList, type RequestBody } from '../client/request.js';
@@ -96,6 +96,8 @@ export interface UrlopenResponse {
   tls: TLSInfo | undefined;
   timings: Timings | undefined;
   bytes(): Promise<Buffer>;
+  /** http(s): the body through the client engine's Response.pipe (pieces valid during the call). */
+  pipe?(sink: PieceSink): Promise<void>;
   cancel(): void;
 }
 
@@ -270,6 +272,7 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
       tls: res.tls,
       timings: res.timings,
       bytes: () => res.bytes(),
+      pipe: (sink) => res.pipe(sink),
       cancel: () => res.cancel(),
     };
   }
