@@ -4,13 +4,13 @@
 // on 127.0.0.1 only, on free ports (a Node server bound to port 0 tells us one), http and
 // https with a throwaway certificate (IP SAN 127.0.0.1, DNS localhost), gzip for text,
 // autoindex on /dir/ and basic auth on /private/. Stopped by PID (TERM, then wait for exit).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { makeTestCert } from '../fakes/tls-cert.js';
+import { freePort, supervise, tryConnect, waitExit } from './daemon.js';
 
 /** Where an executable lives (PATH, then the sbin directories Debian puts daemons in). */
 export function findExecutable(name: string): string | undefined {
@@ -58,18 +58,6 @@ const START_ATTEMPTS = 5;
 const READY_DEADLINE_MS = 10_000;
 const STOP_DEADLINE_MS = 10_000;
 
-/** A port that was free a moment ago: bind 127.0.0.1:0, read the port, close. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Two distinct free ports. */
 async function freePorts(): Promise<[number, number]> {
   for (let i = 0; i < 10; i++) {
@@ -78,37 +66,6 @@ async function freePorts(): Promise<[number, number]> {
     if (a !== b) return [a, b];
   }
   throw new Error('could not find two distinct free ports');
-}
-
-/** One bounded TCP connect: true when it was accepted. */
-function tryConnect(port: number, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const finish = (ok: boolean): void => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
-}
-
-/** Resolves when `child` exits, or after `ms` (false then). */
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, ms);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once('exit', onExit);
-  });
 }
 
 function writeDocroot(docroot: string, user: string, password: string, state: string): void {
@@ -208,21 +165,7 @@ export async function startNginx(): Promise<Nginx> {
       let stderr = '';
       child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
       child.once('error', (err) => (stderr += String(err)));
-      // Never leave the daemon behind if the test process dies without calling stop().
-      const killOnExit = (): void => {
-        child.kill('SIGKILL');
-      };
-      process.once('exit', killOnExit);
-      const stop = async (): Promise<void> => {
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGTERM');
-          if (!(await waitExit(child, STOP_DEADLINE_MS))) {
-            child.kill('SIGKILL');
-            await waitExit(child, STOP_DEADLINE_MS);
-          }
-        }
-        process.off('exit', killOnExit);
-      };
+      const stop = supervise(child, STOP_DEADLINE_MS);
 
       // Readiness: short awaited connects until both ports accept, nginx exits, or the deadline.
       const deadline = performance.now() + READY_DEADLINE_MS;

@@ -6,12 +6,13 @@
 //   redirects, loops, auth, cookies, error statuses, gzip).
 // Both print "PORT <n>" on stdout once bound: readiness is reading that line (bounded wait).
 // Stopped by PID: TERM, then wait for exit (KILL if it does not come).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { supervise } from './daemon.js';
 
 export interface PyServer {
   port: number;
@@ -45,22 +46,6 @@ print(f"PORT {server.server_address[1]}", flush=True)
 server.serve_forever()
 `;
 
-/** Resolves when `child` exits, or after `ms` (false then). */
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, ms);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once('exit', onExit);
-  });
-}
-
 /** Spawns python3 with `args`; resolves once it printed "PORT <n>", rejects if it exits or the deadline passes. */
 async function startPython(args: string[], env: Record<string, string> = {}): Promise<PyServer> {
   const child = spawn('python3', ['-u', ...args], {
@@ -71,20 +56,7 @@ async function startPython(args: string[], env: Record<string, string> = {}): Pr
   child.stderr!.setEncoding('utf8').on('data', (s: string) => {
     if (stderr.length < 16_384) stderr += s;
   });
-  const killOnExit = (): void => {
-    child.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      if (!(await waitExit(child, STOP_DEADLINE_MS))) {
-        child.kill('SIGKILL');
-        await waitExit(child, STOP_DEADLINE_MS);
-      }
-    }
-    process.off('exit', killOnExit);
-  };
+  const stop = supervise(child, STOP_DEADLINE_MS);
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';

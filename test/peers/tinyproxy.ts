@@ -6,12 +6,12 @@
 // restricts CONNECT to 443 and 563; without any, every port may be tunnelled to). Run as
 // root it drops to user tinyproxy, so the log directory belongs to that user and there is
 // no PidFile. Stopped by PID (TERM, then wait for exit).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from './nginx.js';
+import { freePort, supervise, tryConnect, waitExit } from './daemon.js';
 
 export { requirePeer } from './nginx.js';
 
@@ -35,49 +35,6 @@ export interface Tinyproxy {
 const START_ATTEMPTS = 5;
 const READY_DEADLINE_MS = 10_000;
 const STOP_DEADLINE_MS = 10_000;
-
-/** A port that was free a moment ago: bind 127.0.0.1:0, read the port, close. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** One bounded TCP connect: true when it was accepted. */
-function tryConnect(port: number, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const finish = (ok: boolean): void => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
-}
-
-/** Resolves when `child` exits, or after `ms` (false then). */
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.off('exit', onExit);
-      resolve(false);
-    }, ms);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    child.once('exit', onExit);
-  });
-}
 
 /** The user and group tinyproxy drops to when started as root, with their ids. */
 function dropTo(): { user: string; group: string; uid: number; gid: number } | undefined {
@@ -133,21 +90,7 @@ export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Ti
       let stderr = '';
       child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
       child.once('error', (err) => (stderr += String(err)));
-      // Never leave the daemon behind if the test process dies without calling stop().
-      const killOnExit = (): void => {
-        child.kill('SIGKILL');
-      };
-      process.once('exit', killOnExit);
-      const stop = async (): Promise<void> => {
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGTERM');
-          if (!(await waitExit(child, STOP_DEADLINE_MS))) {
-            child.kill('SIGKILL');
-            await waitExit(child, STOP_DEADLINE_MS);
-          }
-        }
-        process.off('exit', killOnExit);
-      };
+      const stop = supervise(child, STOP_DEADLINE_MS);
 
       // Readiness: short awaited connects until the port accepts, tinyproxy exits, or the deadline.
       const deadline = performance.now() + READY_DEADLINE_MS;

@@ -6,6 +6,7 @@
 // Pure library: nothing prints. Passwords never go into errors or messages.
 import { createHash, randomBytes } from 'node:crypto';
 import { PyValueError } from '../../core/errors.js';
+import { pyRepr } from '../../core/py-text.js';
 import { urlsplit } from '../../url/index.js';
 import type { Headers } from '../client/headers.js';
 import type { HeaderList } from '../client/request.js';
@@ -237,9 +238,6 @@ export function digestHash(algorithm: string): (x: string) => string {
   };
 }
 
-function pyRepr(s: string): string {
-  return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 /** AbstractDigestAuthHandler's per-handler state (nonce count) and get_authorization. */
 export class DigestAuth {
@@ -389,29 +387,36 @@ export class AuthSession {
   }
 
   private basicRetry(req: AuthRequest, headers: Headers): string | undefined {
-    const all = headers.getAll('www-authenticate');
-    if (all.length === 0) return undefined;
-    let unsupported: string | undefined;
-    let lastScheme = '';
-    for (const header of all) {
-      for (const [scheme, realm] of parseRealm(header)) {
-        lastScheme = scheme;
-        if (scheme.toLowerCase() !== 'basic') {
-          unsupported = scheme;
-          continue;
-        }
-        if (realm !== null) {
-          const [user, pw] = this.mgr.findUserPassword(realm, req.url);
-          if (pw === null) return undefined;
-          const auth = basicAuthorization(user!, pw);
-          if (getHeader(req.headers, 'authorization') === auth) return undefined;
-          return auth;
-        }
+    return basicAnswer(this.mgr, headers.getAll('www-authenticate'), req.url, getHeader(req.headers, 'authorization'));
+  }
+}
+
+/**
+ * AbstractBasicAuthHandler.http_error_auth_reqed: the Basic answer to `challenges` (every
+ * WWW-Authenticate or Proxy-Authenticate value) with the password `mgr` holds for `uri`;
+ * undefined when there is none, or when it is `sent` already (refused: give up). A
+ * challenge of another scheme alone is Python's ValueError.
+ */
+export function basicAnswer(mgr: HTTPPasswordMgr, challenges: readonly string[], uri: string, sent: string | undefined): string | undefined {
+  let unsupported: string | undefined;
+  let lastScheme = '';
+  for (const header of challenges) {
+    for (const [scheme, realm] of parseRealm(header)) {
+      lastScheme = scheme;
+      if (scheme.toLowerCase() !== 'basic') {
+        unsupported = scheme;
+        continue;
+      }
+      if (realm !== null) {
+        const [user, pw] = mgr.findUserPassword(realm, uri);
+        if (pw === null) return undefined;
+        const auth = basicAuthorization(user!, pw);
+        return sent === auth ? undefined : auth;
       }
     }
-    if (unsupported !== undefined) throw new PyValueError(`AbstractBasicAuthHandler does not support the following scheme: ${pyRepr(lastScheme)}`, 'ERR_AUTH_SCHEME');
-    return undefined;
   }
+  if (unsupported !== undefined) throw new PyValueError(`AbstractBasicAuthHandler does not support the following scheme: ${pyRepr(lastScheme)}`, 'ERR_AUTH_SCHEME');
+  return undefined;
 }
 
 /**

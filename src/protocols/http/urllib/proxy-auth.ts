@@ -11,7 +11,7 @@
 // the digest uri. Pure library: nothing prints; passwords never go into errors.
 import { PyValueError } from '../../core/errors.js';
 import type { Headers } from '../client/headers.js';
-import { basicAuthorization, DigestAuth, HTTPPasswordMgrWithDefaultRealm, parseHttpList, parseKeqvList, parseRealm } from './auth.js';
+import { basicAnswer, DigestAuth, HTTPPasswordMgrWithDefaultRealm, parseHttpList, parseKeqvList } from './auth.js';
 import { HTTPError } from './errors.js';
 
 /** Credentials for urlopen's `proxyCredentials` option (any proxy urlopen goes through). */
@@ -94,32 +94,6 @@ export class ProxyAuthSession {
 
   /** AbstractBasicAuthHandler.http_error_auth_reqed('proxy-authenticate', req.host, ...). */
   private basicRetry(authority: string, req: ProxyAuthRequest, headers: Headers): string | undefined {
-    const all = headers.getAll('proxy-authenticate');
-    if (all.length === 0) return undefined;
-    let unsupported: string | undefined;
-    let lastScheme = '';
-    for (const header of all) {
-      for (const [scheme, realm] of parseRealm(header)) {
-        lastScheme = scheme;
-        if (scheme.toLowerCase() !== 'basic') {
-          unsupported = scheme;
-          continue;
-        }
-        if (realm !== null) {
-          const [user, pw] = this.mgr.findUserPassword(realm, authority);
-          if (pw === null) return undefined;
-          const auth = basicAuthorization(user!, pw);
-          // The same credentials were refused already: give up.
-          if (req.proxyAuthorization === auth) return undefined;
-          return auth;
-        }
-      }
-    }
-    if (unsupported !== undefined) throw new PyValueError(`AbstractBasicAuthHandler does not support the following scheme: ${pyRepr(lastScheme)}`, 'ERR_AUTH_SCHEME');
-    return undefined;
+    return basicAnswer(this.mgr, headers.getAll('proxy-authenticate'), authority, req.proxyAuthorization);
   }
-}
-
-function pyRepr(s: string): string {
-  return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
