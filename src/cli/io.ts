@@ -14,5 +14,10 @@ export interface IO {
    */
   directStdout?: boolean;
   env: Record<string, string | undefined>;
+  /**
+   * Takes over SIGINT or SIGTERM (a server's graceful shutdown) instead of the default
+   * (SIGINT exits 130); returns the undo. Tests may leave it out or drive it themselves.
+   */
+  onSignal?: (signal: 'SIGINT' | 'SIGTERM', handler: () => void) => () => void;
   cwd: string;
 }
