@@ -14,7 +14,7 @@ export const NOUNS: readonly NounEntry[] = [
   },
   {
     name: 'http',
-    summary: 'HTTP tools: status codes (http.HTTPStatus)',
+    summary: 'HTTP client verbs as urllib.request (get, post, ...; cookies, proxies, auth) and status codes (http.HTTPStatus)',
     manPage: 'netkit-http',
     load: () => import('../commands/http/index.js'),
   },
