@@ -2,7 +2,8 @@
 // with Python's OSError wording; and output written atomically (a temporary name in the
 // destination's directory, renamed when complete), so a failure never leaves a partial
 // file that looks whole.
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
@@ -53,18 +54,40 @@ export async function readInputText(ctx: Context, file: string, what: string, ma
 let tempCounter = 0;
 
 /**
+ * A body that pushes its pieces (the HTTP engine's Response.pipe): each piece is valid
+ * during the call only; a promise returned pauses the source until it settles.
+ */
+export type PieceSource = (sink: (piece: Uint8Array) => Promise<void> | undefined) => Promise<void>;
+
+/** What the file writers take: text, chunks as they arrive, or a pushing source. */
+export type FileData = string | AsyncIterable<Uint8Array> | PieceSource;
+
+/**
+ * Fills an open file with `data`. A pushing source is written synchronously piece by piece
+ * (as curl does; a page-cache write is short), the rest through the handle.
+ */
+async function fill(handle: FileHandle, data: FileData): Promise<void> {
+  if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+  else if (typeof data === 'function')
+    await data((piece) => {
+      for (let done = 0; done < piece.length; ) done += writeSync(handle.fd, piece, done);
+      return undefined;
+    });
+  else for await (const chunk of data) await handle.write(chunk);
+}
+
+/**
  * Writes `data` (text, or chunks as they arrive) to `file` through a temporary name in the
  * same directory, then renames it over `file`. On any failure the temporary file is removed.
  */
-export async function writeAtomic(ctx: Context, file: string, data: string | AsyncIterable<Uint8Array>, mode = 0o666): Promise<void> {
+export async function writeAtomic(ctx: Context, file: string, data: FileData, mode = 0o666): Promise<void> {
   const target = resolve(ctx.io.cwd, file);
   // Unique enough with the exclusive 'wx' open below, which never reuses an existing name.
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${(tempCounter++).toString(36)}.${Date.now().toString(36)}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode);
     try {
-      if (typeof data === 'string') await handle.writeFile(data, 'utf8');
-      else for await (const chunk of data) await handle.write(chunk);
+      await fill(handle, data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -96,14 +119,14 @@ export async function partialSize(ctx: Context, file: string): Promise<number> {
  * to FILE. A failed transfer leaves FILE.part, a name that says it is partial, for -C to
  * resume from; FILE itself only ever appears whole.
  */
-export async function writeResumable(ctx: Context, file: string, data: AsyncIterable<Uint8Array> | undefined, append: boolean): Promise<void> {
+export async function writeResumable(ctx: Context, file: string, data: Exclude<FileData, string> | undefined, append: boolean): Promise<void> {
   const target = resolve(ctx.io.cwd, file);
   const part = partialName(target);
   try {
     if (data) {
       const handle = await open(part, append ? 'a' : 'w', 0o666);
       try {
-        for await (const chunk of data) await handle.write(chunk);
+        await fill(handle, data);
         await handle.sync();
       } finally {
         await handle.close();

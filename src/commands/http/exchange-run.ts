@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
-import { FileError, partialSize, writeAtomic, writeResumable } from '../../cli/files.js';
+import { FileError, partialSize, writeAtomic, writeResumable, type PieceSource } from '../../cli/files.js';
 import { readLines } from '../../cli/batch.js';
 import { loadUrllib } from '../../cli/lazy-engines.js';
 import type { HTTPError, UrlopenResponse } from '../../protocols/http/urllib/index.js';
@@ -194,11 +194,21 @@ async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts:
   })();
   const file = resume?.file ?? opts.output ?? (opts.remoteName ? remoteName(res.url, res.headers.get('content-disposition') ?? undefined) : undefined);
   if (opts.include && !ctx.flags.json) ctx.out.write(statusBlock(res));
+  // Over http(s) the engine pushes the body (no promise per piece); hashed on the way.
+  const pipe = res.pipe;
+  const source: PieceSource | typeof counted = pipe
+    ? (sink) =>
+        pipe((chunk) => {
+          hash?.update(chunk);
+          size += chunk.length;
+          return sink(chunk);
+        })
+    : counted;
   if (resume) {
     // 206: the rest, appended; anything else (a server that ignores Range): from the start.
-    await writeResumable(ctx, resume.file, counted, res.status === 206 && resume.offset > 0);
+    await writeResumable(ctx, resume.file, source, res.status === 206 && resume.offset > 0);
   } else if (file) {
-    await writeAtomic(ctx, file, counted);
+    await writeAtomic(ctx, file, source);
   } else if (ctx.flags.json || method === 'HEAD') {
     for await (const _ of counted) void _;
   } else {
