@@ -50,7 +50,7 @@ export class SocketReader {
 
   /**
    * `buffers`: the socket was opened with net's `onread` fed by these buffers and calls
-   * onRead() for each read (see readInto()); otherwise the reader listens to 'data'.
+   * onRead() for each read; otherwise the reader listens to 'data'.
    */
   constructor(private readonly socket: Socket, timeoutMs: number, private readonly buffers?: ReadBuffers) {
     this.timeoutMs = timeoutMs;
@@ -94,7 +94,7 @@ export class SocketReader {
     }
     this.chunks.push(piece);
     this.owners.push(buf);
-    this.size += n;
+    this.size += piece.length;
     this.notify();
     if (this.size < HIGH_WATER && this.owners.length < MAX_HELD) return true;
     this.paused = true;
