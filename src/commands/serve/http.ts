@@ -1,0 +1,67 @@
+// `netkit serve http [PORT]`: python3 -m http.server's command line (port, -b, -d, -p)
+// plus the shared server options (--port-file, --max-requests, --once, --log-format,
+// --idle-timeout) and the file-serving extras (-H, --no-listing, --no-dotfiles, --cors, --cache).
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Context } from '../../cli/context.js';
+import { withExamples } from '../../cli/command.js';
+import { runServeHttp, type ServeHttpOptions } from './http-run.js';
+
+const EXAMPLES = [
+  'netkit serve http',
+  'netkit serve http 8080 -b :: -d public',
+  'netkit serve http 0 --port-file port.txt --once',
+  "netkit serve http --cors -H 'X-Frame-Options: DENY' --no-dotfiles",
+  'netkit serve http -p HTTP/1.0    # Python\'s default protocol: one request per connection',
+];
+
+/** A header line as -H takes it. */
+const HEADER = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([^\r\n\0]*)$/;
+
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError(`invalid port: '${value}'`);
+  return Number(value);
+}
+
+function parseCount(value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a positive whole number, got '${value}'`);
+  return Number(value);
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number of seconds, got '${value}'`);
+  return n;
+}
+
+function parseHeader(value: string, previous: string[]): string[] {
+  if (!HEADER.test(value)) throw new InvalidArgumentError(`-H wants 'Name: value', got '${value}'`);
+  return [...previous, value];
+}
+
+function parseProtocol(value: string): string {
+  if (value !== 'HTTP/1.0' && value !== 'HTTP/1.1') throw new InvalidArgumentError(`expected HTTP/1.0 or HTTP/1.1, got '${value}'`);
+  return value;
+}
+
+export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command {
+  const cmd = new Command('http')
+    .description('serve a directory over HTTP as python3 -m http.server does (SimpleHTTPRequestHandler)')
+    .argument('[PORT]', 'bind to this port (default: 8000; 0 picks a free port)', parsePort, 8000)
+    .option('-b, --bind <ADDRESS>', 'bind to this address (default: 127.0.0.1; 0.0.0.0 or :: to share)', '127.0.0.1')
+    .option('-d, --directory <DIR>', 'serve this directory (default: current directory)')
+    .option('-p, --protocol <VERSION>', 'conform to this HTTP version: HTTP/1.1 keeps connections alive (default), HTTP/1.0 is Python\'s default', parseProtocol, 'HTTP/1.1')
+    .option('--port-file <FILE>', 'write the bound port to FILE once listening (for scripts)')
+    .option('--max-requests <N>', 'exit after answering N requests', parseCount)
+    .option('--once', 'exit after answering one request (--max-requests 1)', false)
+    .option('--idle-timeout <SECONDS>', 'close connections silent for this long (0: never)', parseNonNegative, 60)
+    .addOption(new Option('--log-format <FORMAT>', 'access log on stderr: Python\'s lines or JSON records').choices(['common', 'json']).default('common'))
+    .option('-H, --header <LINE>', "add a response header 'Name: value' to every response (repeatable)", parseHeader, [])
+    .option('--no-listing', 'answer 404 for a directory without index.html instead of listing it')
+    .option('--no-dotfiles', 'answer 404 for any path with a component starting with "." and hide such entries')
+    .option('--cors', 'add Access-Control-Allow-Origin: * to every response', false)
+    .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
+    .action(async (port: number, opts: Omit<ServeHttpOptions, 'port'>) => {
+      ctx.exitCode = await run(ctx, { ...opts, port });
+    });
+  return withExamples(cmd, EXAMPLES);
+}
