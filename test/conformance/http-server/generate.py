@@ -295,8 +295,17 @@ def date_cases():
              -62135596800000, 1234567890999]
     for _ in range(300):
         times.append(rng.randint(-62135596800, 253402300799) * 1000 + rng.choice([0, 1, 500, 999]))
+    times += [1700000000999.9996, 1700000000999.9994, 1700000000000.0005, 1700000000000.0015, 999.9995, -0.0004, -0.0006,
+              -999.9996, 1700000000123.456, 253402300799999.9995, -62135596800000.0004, -62135596800001, 253402300800000,
+              1e15, -1e15, 8.64e15, -8.64e15, 1e18, -1e18, 1e20, 9.3e21, 1e300, float('inf'), float('-inf'), float('nan')]
+    for _ in range(60):
+        times.append(rng.randint(0, 4102444800000) + rng.random())
     for ms in times:
-        cases.append({'tag': 'formatdate', 'ms': ms, 'result': email.utils.formatdate(ms / 1000, usegmt=True)})
+        try:
+            result = {'result': email.utils.formatdate(ms / 1000, usegmt=True)}
+        except Exception as exc:  # noqa: BLE001
+            result = {'error': type(exc).__name__, 'message': str(exc)}
+        cases.append({'tag': 'formatdate', 'ms': ms if ms == ms and abs(ms) != float('inf') else str(ms), **result})
     texts = ['Sun, 06 Nov 1994 08:49:37 GMT', 'Sunday, 06-Nov-94 08:49:37 GMT', 'Sun Nov  6 08:49:37 1994', '06 Nov 1994 08:49:37',
              'Sun, 06 Nov 1994 08:49:37 +0000', 'Sun, 06 Nov 1994 08:49:37 -0000', 'Sun, 06 Nov 1994 08:49:37 +0100',
              'Sun, 06 Nov 1994 08:49:37 UT', 'Sun, 06 Nov 1994 08:49:37 Z', 'Sun, 06 Nov 1994 08:49:37 EST', 'Sun, 06 Nov 1994 08:49',
@@ -324,6 +333,23 @@ def date_cases():
         texts.append(rng.choice([' ', '  ', ', ', ' ']).join(rng.choice(words) for _ in range(rng.randint(0, 7))))
     for ms in times[:60]:
         texts.append(email.utils.formatdate(ms / 1000, usegmt=True))
+    months = ['Jan', 'feb', 'MAR', 'Apr', 'May', 'Jun', 'July', 'aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'December', 'Xyz']
+    zones = ['GMT', 'UTC', 'UT', 'Z', 'gmt', '+0000', '-0000', '+0100', '-0130', 'EST', 'PDT', '', '+2400', '-9999', 'XYZ', '00']
+    for _ in range(600):
+        day = str(rng.choice([0, 1, 9, 28, 29, 30, 31, 32, rng.randint(1, 31)])).zfill(rng.choice([1, 2]))
+        year = str(rng.choice([0, 1, 50, 68, 69, 99, 100, 999, 1900, 1970, 2000, 2024, 2038, 9999, 10000, rng.randint(1, 9999)]))
+        clock = ':'.join(str(rng.choice([0, 5, 23, 24, 59, 60, 99])).zfill(2) for _ in range(rng.choice([2, 3, 3, 3, 4])))
+        month = rng.choice(months)
+        form = rng.randrange(4)
+        if form == 0:
+            text = '%s, %s %s %s %s %s' % (rng.choice(['Sun', 'Mon', 'Fri']), day, month, year, clock, rng.choice(zones))
+        elif form == 1:
+            text = '%s, %s-%s-%s %s %s' % ('Sunday', day, month, year[-2:], clock, rng.choice(zones))
+        elif form == 2:
+            text = '%s %s %s %s %s' % ('Sun', month, day, clock, year)
+        else:
+            text = '%s %s %s %s%s' % (day, month, year, clock, rng.choice(zones))
+        texts.append(text.strip())
     seen = set()
     for t in texts:
         if t in seen:

@@ -3,7 +3,7 @@
 // (email.utils.parsedate_to_datetime with _parsedate_tz's loose grammar; the header is
 // ignored on TypeError/IndexError/OverflowError/ValueError and when the zone is not UTC;
 // no zone or -0000 counts as UTC).
-import { PyValueError } from '../../../core/errors.js';
+import { NetkitError, PyValueError } from '../../../core/errors.js';
 import { isPyDigit, parsePyInt } from '../../../core/py-text.js';
 import { SPACES } from '../../../core/py-unicode.js';
 
@@ -11,12 +11,62 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
-/** email.utils.formatdate(ms / 1000, usegmt=True): `Wed, 25 Nov 2026 03:40:00 GMT`; PyValueError outside years 1..9999. */
+/** Python's OverflowError (a timestamp outside time_t). */
+export class PyOverflowError extends NetkitError {
+  override name = 'OverflowError';
+  constructor(message: string, code = 'ERR_OVERFLOW') {
+    super(message, { code, python: 'OverflowError' });
+  }
+}
+
+/** Python's OSError from gmtime() (EOVERFLOW: the year does not fit a C int). */
+export class PyGmtimeError extends NetkitError {
+  override name = 'OSError';
+  constructor(message: string, code = 'ERR_OVERFLOW') {
+    super(message, { code, python: 'OSError' });
+  }
+}
+
+/** round() half to even. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Proleptic Gregorian [year, month 1-12, day] of a day count from 1970-01-01 (astronomical years). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/**
+ * email.utils.formatdate(ms / 1000, usegmt=True): `Wed, 25 Nov 2026 03:40:00 GMT`. The
+ * seconds are datetime.fromtimestamp's (microseconds rounded half to even, so
+ * 999.9999996 ms is the next second). Throws what Python raises: PyValueError for NaN or a
+ * year outside 1..9999, PyOverflowError outside time_t, PyGmtimeError past a C int year.
+ */
 export function formatHttpDate(ms: number): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000);
-  const y = d.getUTCFullYear();
-  if (!Number.isFinite(ms) || Number.isNaN(d.getTime()) || y < 1 || y > 9999) throw new PyValueError(`year is out of range`, 'ERR_DATE_RANGE');
-  return `${DAYS[d.getUTCDay()]!}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]!} ${String(y).padStart(4, '0')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
+  if (Number.isNaN(ms)) throw new PyValueError('Invalid value NaN (not a number)');
+  const t = ms / 1000;
+  let whole = Math.trunc(t);
+  const us = roundHalfEven((t - whole) * 1e6);
+  if (us >= 1e6) whole += 1;
+  else if (us < 0) whole -= 1;
+  if (!Number.isFinite(whole) || whole >= 2 ** 63 || whole < -(2 ** 63)) throw new PyOverflowError('timestamp out of range for platform time_t');
+  const days = Math.floor(whole / 86400);
+  const [y, m, d] = civilFromDays(days);
+  if (y - 1900 > 2 ** 31 - 1 || y - 1900 < -(2 ** 31)) throw new PyGmtimeError('[Errno 75] Value too large for defined data type');
+  if (y < 1 || y > 9999) throw new PyValueError(`year ${y} is out of range`, 'ERR_DATE_RANGE');
+  const secs = whole - days * 86400;
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  return `${DAYS[weekday]!}, ${p2(d)} ${MONTHS[m - 1]!} ${String(y).padStart(4, '0')} ${p2(Math.floor(secs / 3600))}:${p2(Math.floor(secs / 60) % 60)}:${p2(secs % 60)} GMT`;
 }
 
 const MONTHNAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
