@@ -22,6 +22,8 @@ export class HttpConnection implements ExchangeHost {
   private current: Exchange | undefined;
   private bodyLeft = 0;
   private bodyParts: Buffer[] | undefined;
+  /** The client has half-closed: close once the current response is out. */
+  private endAfter = false;
 
   constructor(
     readonly conn: Connection,
@@ -57,8 +59,14 @@ export class HttpConnection implements ExchangeHost {
   }
 
   private onEnd(): void {
-    // The client finished sending: answer what is complete, then close.
-    if (this.state === 'head' && this.start >= this.end) this.socket.end();
+    // The client finished sending. Python's readline() then returns what is left and b'',
+    // which ends a header block: a head cut short by EOF is parsed as if it ended there.
+    if (this.state === 'head' && this.buf && this.start < this.end) {
+      const last = this.buf[this.end - 1];
+      this.onData(Buffer.from(last === 10 ? '\r\n' : '\r\n\r\n', 'latin1'));
+    }
+    if (this.state === 'head') this.close();
+    else this.endAfter = true;
   }
 
   /** Parses and dispatches the complete requests buffered, in order. */
@@ -196,10 +204,13 @@ export class HttpConnection implements ExchangeHost {
         if (this.state !== 'busy') return;
         this.state = 'head';
         this.drain();
+        if (this.endAfter && this.state === 'head') this.close();
       });
       return;
     }
-    if (!this.draining) this.drain();
+    if (this.draining) return;
+    this.drain();
+    if (this.endAfter && this.state === 'head') this.close();
   }
 
   /** Half-closes after the written bytes (Python's shutdown(SHUT_WR) then close). */
