@@ -170,7 +170,7 @@ def guess_cases():
 # ---------------------------------------------------------------- error pages
 def error_cases():
     messages = ['', 'Not Found', '<script>alert(1)</script>', 'a & b', '"quoted" \'single\'', '%s %d %(code)s', 'caf\u00e9',
-                '\x00\r\n\t', '&amp;', '<<>>&&', '\U0001f600', 'File not found', 'Unsupported method (\'<X>\')']
+                '\x00\r\n\t', '&amp;', '<<>>&&', '\U0001f600', '\udc80', 'x\ud800y', 'File not found', 'Unsupported method (\'<X>\')']
     codes = [s.value for s in http.HTTPStatus] + [0, 1, 99, 199, 299, 420, 499, 599, 600, 999, 1000, -1]
     cases = []
     for code in codes:
@@ -178,7 +178,8 @@ def error_cases():
         pairs = [(short, long)] + [(rng.choice(messages), rng.choice(messages)) for _ in range(3)]
         for m, e in pairs:
             page = hs.DEFAULT_ERROR_MESSAGE % {'code': code, 'message': hs.html.escape(m, quote=False), 'explain': hs.html.escape(e, quote=False)}
-            cases.append({'tag': 'error_page', 'code': code, 'message': m, 'explain': e, 'page': page})
+            cases.append({'tag': 'error_page', 'code': code, 'message': m, 'explain': e, 'page': page,
+                          'body': page.encode('UTF-8', 'replace').decode('latin-1')})
         r = hs.BaseHTTPRequestHandler.responses.get(code)
         cases.append({'tag': 'responses', 'code': code, 'result': list(r) if r else None})
     return cases

@@ -1,6 +1,7 @@
 // BaseHTTPRequestHandler.send_error's body in CPython 3.11: DEFAULT_ERROR_MESSAGE filled with
 // the code and html.escape(quote=False) of message and explain; and its `responses` table
 // (HTTPStatus phrase and description by code).
+import { encodeText } from '../../../url/index.js';
 import { HTTP_STATUS_ROWS } from '../../status-table.js';
 
 /** html.escape(s, quote=False): & < > only. */
@@ -25,6 +26,11 @@ export function errorPage(code: number, message: string, explain: string): strin
     </body>
 </html>
 `;
+}
+
+/** send_error's body bytes: errorPage(...).encode('UTF-8', 'replace') (a lone surrogate becomes '?'). */
+export function errorBody(code: number, message: string, explain: string): Buffer {
+  return Buffer.from(encodeText(errorPage(code, message, explain), 'utf-8', 'replace'));
 }
 
 const RESPONSES = new Map<number, [string, string]>(HTTP_STATUS_ROWS.map(([v, , phrase, description]) => [v, [phrase, description]]));

@@ -19,12 +19,21 @@ export interface ListingEntry {
   isLink: boolean;
 }
 
-/** Python's comparison of two str: by code point. */
-function compareCodePoints(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
+const SURROGATE = /[\ud800-\udfff]/;
+
+interface Keyed {
+  e: ListingEntry;
+  key: string;
+  wide: boolean;
+}
+
+/** Python's comparison of two str: by code point (UTF-16 order is the same unless a surrogate is involved). */
+function compareKeys(a: Keyed, b: Keyed): number {
+  if (!a.wide && !b.wide) return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  const x = Array.from(a.key, (ch) => ch.codePointAt(0)!);
+  const y = Array.from(b.key, (ch) => ch.codePointAt(0)!);
   for (let i = 0; i < x.length && i < y.length; i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    const d = x[i]! - y[i]!;
     if (d !== 0) return d;
   }
   return x.length - y.length;
@@ -32,7 +41,14 @@ function compareCodePoints(a: string, b: string): number {
 
 /** The list_directory page for request path `requestPath` (self.path, query included) over `entries` in os.listdir order. */
 export function listDirectoryHtml(requestPath: string, entries: ReadonlyArray<ListingEntry>): Buffer {
-  const sorted = entries.map((e) => ({ e, key: e.name.toLowerCase() })).sort((a, b) => compareCodePoints(a.key, b.key)).map((x) => x.e);
+  // list.sort(key=lambda a: a.lower()): stable, so equal keys keep the given (os.listdir) order
+  const sorted = entries
+    .map((e): Keyed => {
+      const key = e.name.toLowerCase();
+      return { e, key, wide: SURROGATE.test(key) };
+    })
+    .sort(compareKeys)
+    .map((x) => x.e);
   const unquoted = unquoteForServer(requestPath);
   // Python's page then holds a lone high surrogate, which encode('utf-8', 'surrogateescape') refuses
   if (unquoted.highSurrogate) throw new PyUnicodeEncodeError("'utf-8' codec can't encode a high surrogate of the request path: surrogates not allowed");
@@ -47,5 +63,6 @@ export function listDirectoryHtml(requestPath: string, entries: ReadonlyArray<Li
     r.push(`<li><a href="${quoteSurrogatepass(linkname)}">${htmlEscapeNoQuote(displayname)}</a></li>`);
   }
   r.push('</ul>\n<hr>\n</body>\n</html>\n');
-  return Buffer.from(encodeText(r.join('\n'), 'utf-8', 'surrogateescape'));
+  const page = r.join('\n');
+  return SURROGATE.test(page) ? Buffer.from(encodeText(page, 'utf-8', 'surrogateescape')) : Buffer.from(page, 'utf8');
 }
