@@ -5,7 +5,7 @@ import { PyValueError } from '../core/errors.js';
 import { parsePyInt } from '../core/py-text.js';
 import { parseQsl } from '../url/quote.js';
 import { decodeBytes } from '../url/codec.js';
-import { BodyReader, bytesEqual, bytesRstrip, bytesStrip, concatBytes, endsWith, startsWith } from './reader.js';
+import { BodyReader, bytesEqual, bytesRstrip, bytesStrip, concatBytes, endsWith } from './reader.js';
 import { param, parseHeader, validBoundary } from './header.js';
 import { PartHeaders, parsePartHeaders } from './part-headers.js';
 import { BoundaryError, CgiLimitError } from './errors.js';
@@ -227,9 +227,25 @@ class Storage {
     }
   }
 
+  /**
+   * __write: bytes go to the value in order. Adjacent pieces of the body are joined without
+   * a copy; text is decoded piece by piece as Python does, except that pieces are decoded
+   * together where an ASCII byte on either side of the join makes that the same text.
+   */
   private write(data: Uint8Array): void {
-    if (this.binary) this.chunks.push(data);
-    else this.textOut += decode(data); // decoded piece by piece, as Python does
+    if (!data.length) return;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && last.buffer === data.buffer && last.byteOffset + last.length === data.byteOffset && (this.binary || last[last.length - 1]! < 0x80 || data[0]! < 0x80)) {
+      this.chunks[this.chunks.length - 1] = new Uint8Array(data.buffer, last.byteOffset, last.length + data.length);
+      return;
+    }
+    if (!this.binary) this.flushText();
+    this.chunks.push(data);
+  }
+
+  private flushText(): void {
+    for (const c of this.chunks) this.textOut += decode(c);
+    this.chunks = [];
   }
 
   private readLinesToEof(): void {
@@ -247,7 +263,6 @@ class Storage {
   private readLinesToOuterboundary(): void {
     const next = new Uint8Array([...Buffer.from('--'), ...this.outer]);
     const last = new Uint8Array([...next, ...Buffer.from('--')]);
-    const dash = Buffer.from('--');
     let delim: Uint8Array = new Uint8Array(0);
     let lastLineLfend = true;
     let read = 0;
@@ -261,10 +276,10 @@ class Storage {
         break;
       }
       if (delim.length === 1 && delim[0] === 0x0d) {
-        line = concatBytes([delim, line]);
+        line = this.fp.widen(line, 1); // the \r held back is the byte just before
         delim = new Uint8Array(0);
       }
-      if (startsWith(line, dash) && lastLineLfend) {
+      if (lastLineLfend && line[0] === 0x2d && line[1] === 0x2d) {
         const stripped = bytesRstrip(line);
         if (bytesEqual(stripped, next)) break;
         if (bytesEqual(stripped, last)) {
@@ -290,7 +305,8 @@ class Storage {
         delim = new Uint8Array(0);
         lastLineLfend = false;
       }
-      this.write(odelim.length ? concatBytes([odelim, line]) : line);
+      this.write(odelim);
+      this.write(line);
     }
   }
 
@@ -322,7 +338,10 @@ class Storage {
 
   private finish(): void {
     if (this.binary) this.part.bytes = this.chunks.length ? concatBytes(this.chunks) : new Uint8Array(0);
-    else this.part.text = this.textOut;
+    else {
+      this.flushText();
+      this.part.text = this.textOut;
+    }
   }
 }
 

@@ -16,6 +16,12 @@ export class BodyReader {
     return out;
   }
 
+  /** `line` (the last read) with the `n` bytes before it: the same bytes a concatenation would give, without a copy. */
+  widen(line: Uint8Array, n: number): Uint8Array {
+    const start = line.byteOffset - this.data.byteOffset;
+    return this.data.subarray(start - n, start + line.length);
+  }
+
   /** readline(limit): up to and including the next \n, at most `limit` bytes when limit >= 0. */
   readline(limit = -1): Uint8Array {
     const nl = this.data.indexOf(0x0a, this.pos);

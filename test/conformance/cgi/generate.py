@@ -147,6 +147,13 @@ def hostile():
               'Content-Disposition: form-data; name="\xff\xfe"', 'Content-Disposition: form-data; name="o"\rContent-Type: text/x\r', 'Content-Disposition: form-data; name="p"\r\nContent-Length: 2', 'Content-Type: application/x-www-form-urlencoded', 'Content-Type: multipart/mixed; boundary=c'):
         body = ('--b\r\n%s\r\n\r\nbody-1&x=2\r\n--b\r\nContent-Disposition: form-data; name="after"\r\n\r\nok\r\n--b--\r\n' % h).encode('latin-1')
         case('hostile headers', mp_env('b', body), body)
+    for content in (b'x' * 65535 + '\u00e9y'.encode(), b'x' * 65534 + '\u2603z'.encode(), b'x' * 65535 + b'\r\n\xe9\r\n', b'\xe2\x98' * 3 + b'\n\xff', b'x' * 65535 + b'\r' + b'\xa9' * 3 + b'y' * 10):
+        body = b'--b\r\nContent-Disposition: form-data; name="t"\r\n\r\n' + content + b'\r\n--b--\r\n'
+        case('hostile line cap', mp_env('b', body), body)
+        body = body.replace(b'name="t"', b'name="t"; filename="f"')
+        case('hostile line cap', mp_env('b', body), body)
+        if len(content) < 100 or content.endswith('\u00e9y'.encode()):
+            case('hostile line cap', {'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'text/plain'}, content)
     nested = b'--a\r\nContent-Disposition: form-data; name="n"\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n--c\r\nContent-Disposition: file; filename="f1"\r\n\r\none\r\n--c\r\nContent-Type: multipart/mixed; boundary=d\r\n\r\n--d\r\n\r\ndeep\r\n--d--\r\n--c--\r\n--a--\r\n'
     case('hostile nested', mp_env('a', nested), nested)
     case('hostile nested', mp_env('a', nested), nested, max_num_fields=2)
@@ -168,7 +175,7 @@ def hostile():
     for env, body in (({'REQUEST_METHOD': 'head', 'QUERY_STRING': 'a=1'}, 'ignored=1'), ({}, 'x=1'), ({'QUERY_STRING': 'q=1'}, ''), ({'REQUEST_METHOD': 'PUT', 'QUERY_STRING': 'q=1', 'CONTENT_LENGTH': '3'}, 'a=1'),
                       ({'REQUEST_METHOD': 'DELETE'}, 'line1\nline2\r\n\xff'), ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'text/plain'}, 'hello\r\nworld'), ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'text/plain', 'CONTENT_LENGTH': '5'}, 'hello world'),
                       ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'text/plain', 'CONTENT_LENGTH': '0'}, 'x'), ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'application/json'}, '{"a": 1}'), ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'Application/X-WWW-Form-Urlencoded'}, 'a=1'),
-                      ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'application/x-www-form-urlencoded; charset=utf-8', 'QUERY_STRING': ''}, 'a=1'), ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'text/plain'}, 'x' * 70000 + '\n' + '\u00e9' * 40000)):
+                      ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'application/x-www-form-urlencoded; charset=utf-8', 'QUERY_STRING': ''}, 'a=1'), ({'REQUEST_METHOD': 'POST', 'CONTENT_TYPE': 'text/plain'}, 'x' * 70000 + '\n' + '\u00e9' * 300)):
         case('hostile methods and types', env, body.encode('utf-8') if isinstance(body, str) and not body.startswith('line1') else body)
 
 
