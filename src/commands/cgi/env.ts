@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
-import { DEFAULT_CGI_PATH, DEFAULT_MAX_BODY, cgiTestReport, readRequestBody } from '../../protocols/cgi/index.js';
+import { DEFAULT_CGI_PATH, DEFAULT_MAX_BODY, bodyExpected, cgiTestReport, readRequestBody } from '../../protocols/cgi/index.js';
 import { parseCount } from './options.js';
 
 export interface EnvOptions {
@@ -28,9 +28,10 @@ export function makeEnvCommand(ctx: Context): Command {
 
 export async function runEnv(ctx: Context, args: readonly string[], opts: EnvOptions): Promise<number> {
   const env = ctx.io.env;
-  const method = (env.REQUEST_METHOD ?? 'GET').toUpperCase();
-  if (method !== 'GET' && method !== 'HEAD' && ctx.io.stdin.isTTY) throw new UsageError(`a ${method} request's body comes on standard input, which is a terminal`);
-  const body = await readRequestBody(ctx.io.stdin, env, opts.maxBody);
+  // stdin is touched only when the request has a body (process.stdin sets up a stream on first use).
+  const expected = bodyExpected(env);
+  if (expected && ctx.io.stdin.isTTY) throw new UsageError(`a ${env.REQUEST_METHOD} request's body comes on standard input, which is a terminal`);
+  const body = expected ? await readRequestBody(ctx.io.stdin, env, opts.maxBody) : new Uint8Array(0);
   ctx.out.write(cgiTestReport({ env, body, cwd: ctx.io.cwd, args, cgiPath: opts.cgiPy }));
   return 0;
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
-import { DEFAULT_MAX_BODY, formFields, parseFieldStorage, readRequestBody, removeUploads, saveUploads } from '../../protocols/cgi/index.js';
+import { DEFAULT_MAX_BODY, bodyExpected, formFields, parseFieldStorage, readRequestBody, removeUploads, saveUploads } from '../../protocols/cgi/index.js';
 import { parseCount, parsePrefix } from './options.js';
 import { fieldRecords, renderFields } from './records.js';
 import { renderShell } from './shell.js';
@@ -51,9 +51,10 @@ export function makeFormCommand(ctx: Context): Command {
 export async function runForm(ctx: Context, opts: FormOptions): Promise<number> {
   if (opts.shell && ctx.flags.json) throw new UsageError('--shell and --json are exclusive');
   const env = ctx.io.env;
-  const method = (env.REQUEST_METHOD ?? 'GET').toUpperCase();
-  if (method !== 'GET' && method !== 'HEAD' && ctx.io.stdin.isTTY) throw new UsageError(`a ${method} request's body comes on standard input, which is a terminal`);
-  const body = await readRequestBody(ctx.io.stdin, env, opts.maxBody);
+  // stdin is touched only when the request has a body (process.stdin sets up a stream on first use).
+  const expected = bodyExpected(env);
+  if (expected && ctx.io.stdin.isTTY) throw new UsageError(`a ${env.REQUEST_METHOD} request's body comes on standard input, which is a terminal`);
+  const body = expected ? await readRequestBody(ctx.io.stdin, env, opts.maxBody) : new Uint8Array(0);
   const form = parseFieldStorage(env, body, { keepBlankValues: opts.keepBlank, strictParsing: opts.strict, maxNumFields: opts.maxFields ?? null, separator: opts.separator });
   const parent = resolve(ctx.io.cwd, opts.uploadDir ?? env.TMPDIR ?? tmpdir());
   const uploads = saveUploads(form, parent, { discard: opts.discardFiles });

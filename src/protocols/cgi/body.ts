@@ -6,10 +6,15 @@ import { CgiLimitError } from './errors.js';
 
 export const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
+/** False for GET and HEAD (and no method, which FieldStorage takes as GET): stdin is not read. */
+export function bodyExpected(env: Readonly<Record<string, string | undefined>>): boolean {
+  const method = (env.REQUEST_METHOD ?? 'GET').toUpperCase();
+  return method !== 'GET' && method !== 'HEAD';
+}
+
 /** The bytes FieldStorage will see as its fp; throws CgiLimitError past `maxBody` bytes. */
 export async function readRequestBody(stream: AsyncIterable<Uint8Array | string>, env: Readonly<Record<string, string | undefined>>, maxBody = DEFAULT_MAX_BODY): Promise<Uint8Array> {
-  const method = (env.REQUEST_METHOD ?? 'GET').toUpperCase();
-  if (method === 'GET' || method === 'HEAD') return new Uint8Array(0);
+  if (!bodyExpected(env)) return new Uint8Array(0);
   const clen = env.CONTENT_LENGTH === undefined ? undefined : parsePyInt(env.CONTENT_LENGTH, 10);
   const want = clen !== undefined && clen >= 0n ? clen : undefined;
   if (want !== undefined && want > BigInt(maxBody)) throw new CgiLimitError(`request body of ${want} bytes (CONTENT_LENGTH) is over the limit of ${maxBody} bytes`);

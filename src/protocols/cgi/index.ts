@@ -6,6 +6,6 @@ export { CgiLimitError, BoundaryError } from './errors.js';
 export { BodyReader } from './reader.js';
 export { cgiTestReport, itemRepr, DEFAULT_CGI_PATH, type ReportInput } from './report.js';
 export { pyBytesRepr, htmlEscape } from './py-repr.js';
-export { readRequestBody, DEFAULT_MAX_BODY } from './body.js';
+export { readRequestBody, bodyExpected, DEFAULT_MAX_BODY } from './body.js';
 export { saveUploads, removeUploads, type Uploads, type SavedUpload } from './uploads.js';
 export { formFields, type FormField } from './fields.js';
