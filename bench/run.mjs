@@ -7,7 +7,7 @@
 // budgets.
 //
 // Usage: npm run bench [-- [--builtin] GROUP...]
-//   groups: startup, uuid, ip-collapse, ip-info, url-split, cookie-parse, robots-check,
+//   groups: startup, uuid, ip-collapse, ip-info, url-split, cookie-parse, robots-check, serve-http,
 //   http-download, http-keepalive, ipcalc
 // Uses hyperfine when installed (--export-json), else a built-in runner that spawns the
 // commands in turn and takes the median; groups marked `interleave` (network transfers,
@@ -57,6 +57,7 @@ const PY_GETS = `import sys, urllib.request
 for l in sys.stdin:
     with urllib.request.urlopen(l.strip()) as r: r.read()`;
 const CURL = capture('curl', ['--version'])?.split(' ')[1];
+const WRK = capture('wrk', ['--version'])?.split(' ')[1] ?? (spawnSync('sh', ['-c', 'command -v wrk'], { stdio: 'ignore' }).status === 0 ? '?' : undefined);
 const NGINX = spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx'], { stdio: 'ignore' }).status === 0;
 const GIB = 1024 ** 3;
 const ROBOTS_FILE = join(tmpdir(), 'netkit-bench-robots.txt');
@@ -293,6 +294,12 @@ const GROUPS = [
     missing: NGINX ? undefined : 'nginx is not installed',
   },
   {
+    name: 'serve-http',
+    title: 'serve a 1 KB file: netkit serve http against python3 -m http.server and nginx (1 worker), wrk on loopback',
+    missing: WRK ? undefined : 'wrk is not installed (apt-get install wrk)',
+    run: runServeHttpBench,
+  },
+  {
     name: 'ipcalc',
     title: 'one network described: netkit ip info against ipcalc and sipcalc',
     runs: 20,
@@ -469,6 +476,10 @@ async function runGroup(group) {
     console.log(`\n${group.title}: skipped, ${group.missing}`);
     return;
   }
+  if (group.run) {
+    await group.run(group);
+    return;
+  }
   const env = group.setup ? await group.setup() : undefined;
   try {
     runEntries(group, typeof group.entries === 'function' ? group.entries(env) : group.entries, env);
@@ -533,3 +544,99 @@ const t0 = performance.now();
 for (const group of GROUPS) if (wanted.length === 0 || wanted.includes(group.name)) await runGroup(group);
 for (const note of notes) console.log(`\nnote: ${note}`);
 console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+// serve-http: each server in turn on 127.0.0.1, wrk -t2 -c50 for 5 s against a 1 KB file,
+// three interleaved rounds, median requests/s. netkit runs from the bundle once the serve
+// noun is registered and built, else from the sources through tsx (same engine, slower start).
+async function runServeHttpBench(group) {
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-bench-serve-'));
+  const body = Buffer.alloc(1024, 'x');
+  writeFileSync(join(dir, '1k.txt'), body);
+  const nginx = NGINX ? await startNginx() : undefined;
+  if (nginx) writeFileSync(join(nginx.docroot, '1k.txt'), body);
+  const registered = readFileSync(join(ROOT, 'src/cli/registry.ts'), 'utf8').includes("'serve'") && existsSync(JS_BUNDLE);
+  const portFile = join(dir, 'port');
+  const servers = [
+    {
+      id: 'netkit',
+      label: registered ? `node ${process.versions.node} bin/netkit serve http` : `node ${process.versions.node} + tsx: serve http (sources; noun not registered/built)`,
+      start: () => startServer(
+        registered
+          ? [NODE20, LAUNCHER, 'serve', 'http', '0', '-b', '127.0.0.1', '-d', dir, '--port-file', portFile]
+          : [NODE20, '--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(join(ROOT, 'src/cli/main.ts'))};` +
+              `import { Context } from ${JSON.stringify(join(ROOT, 'src/cli/context.ts'))};` +
+              `import { runServeHttp } from ${JSON.stringify(join(ROOT, 'src/commands/serve/http-run.ts'))};` +
+              `const ctx = new Context({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });` +
+              `await runServeHttp(ctx, { port: 0, bind: '127.0.0.1', directory: ${JSON.stringify(dir)}, protocol: 'HTTP/1.1', portFile: ${JSON.stringify(portFile)}, once: false, idleTimeout: 60, logFormat: 'common', header: [], listing: true, dotfiles: true, cors: false });`],
+        () => (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : undefined),
+      ),
+    },
+    {
+      id: 'python',
+      label: `python ${PYTHON_VERSION ?? ''} -m http.server`,
+      start: PYTHON ? () => startServer([PYTHON, '-u', '-m', 'http.server', '-b', '127.0.0.1', '-d', dir, '0'], (out) => Number(/ port (\d+) /.exec(out)?.[1]) || undefined) : undefined,
+    },
+    { id: 'nginx', label: 'nginx (1 worker)', fixed: nginx?.httpPort },
+  ];
+  const rounds = 3;
+  const results = new Map(servers.map((s) => [s.id, []]));
+  console.log(`\n${group.title} (${rounds} interleaved rounds of wrk -t2 -c50 -d5s, median)`);
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const s of servers) {
+        let server;
+        let port = s.fixed;
+        if (s.start) {
+          server = await s.start();
+          port = server.port;
+        }
+        if (!port) continue;
+        const r = spawnSync('wrk', ['-t2', '-c50', '-d5s', `http://127.0.0.1:${port}/1k.txt`], { encoding: 'utf8', timeout: 60_000 });
+        server?.stop();
+        const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout ?? '')?.[1]);
+        const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(r.stdout ?? '')?.[0];
+        if (errors) notes.push(`serve-http ${s.id}: ${errors}`);
+        if (Number.isFinite(rps)) results.get(s.id).push(rps);
+      }
+      rmSync(portFile, { force: true });
+    }
+  } finally {
+    await nginx?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const med = new Map();
+  for (const s of servers) {
+    const xs = results.get(s.id);
+    if (!xs.length) {
+      console.log(`  ${s.label.padEnd(70)}  skipped`);
+      continue;
+    }
+    med.set(s.id, median(xs));
+    console.log(`  ${s.label.padEnd(70)}${String(Math.round(median(xs))).padStart(10)} req/s  (runs: ${xs.map(Math.round).join(', ')})`);
+  }
+  const ratio = (a, b, label, budget) => {
+    if (!med.has(a) || !med.has(b)) return;
+    const x = med.get(a) / med.get(b);
+    console.log(`  ${label.padEnd(40)}${x.toFixed(2).padStart(7)}  budget at least ${budget}  ${x >= budget ? 'ok' : 'UNDER BUDGET'}`);
+  };
+  ratio('netkit', 'python', 'netkit / python3 (req/s)', 15);
+  ratio('netkit', 'nginx', 'netkit / nginx 1 worker (req/s)', 0.5);
+}
+
+/** Spawns a server; resolves with its port (read by `portOf` from stdout or a file) and a stop(). */
+async function startServer(argv, portOf) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (s) => (out += s));
+  const deadline = performance.now() + 15_000;
+  for (;;) {
+    const port = portOf(out);
+    if (port) return { port, stop: () => child.kill('SIGTERM') };
+    if (child.exitCode !== null || performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${argv.slice(0, 3).join(' ')}: no port within 15 s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
