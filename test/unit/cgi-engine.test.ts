@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { formFields, parseFieldStorage, readRequestBody, removeUploads, saveUploads, CgiLimitError } from '../../src/protocols/cgi/index.js';
+import { formFields, parseFieldStorage, readRequestBody, removeUploads, saveUploads, CgiLimitError, DEFAULT_MAX_DEPTH } from '../../src/protocols/cgi/index.js';
 import { renderShell, shellName, shellQuote } from '../../src/commands/cgi/shell.js';
 
 const stream = (...chunks: string[]): Readable => Readable.from(chunks.map((c) => Buffer.from(c)));
@@ -65,4 +65,15 @@ test('shell quoting: every character from U+0001 to U+00FF and beyond comes back
   const r = spawnSync('sh', ['-c', 'eval "$1"; printf %s "$FORM_x"', 'sh', text], { encoding: 'utf8', timeout: 10_000 });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, value);
+});
+
+test('multipart nesting is capped (DEFAULT_MAX_DEPTH levels); Python would recurse until RecursionError', () => {
+  const nest = (depth: number): string => {
+    let body = 'leaf';
+    for (let d = depth; d >= 1; d--) body = `--b${d}\r\nContent-Type: multipart/mixed; boundary=b${d + 1}\r\n\r\n${body}\r\n--b${d}--\r\n`;
+    return body;
+  };
+  const env = { REQUEST_METHOD: 'POST', CONTENT_TYPE: 'multipart/form-data; boundary=b1' };
+  assert.doesNotThrow(() => parseFieldStorage(env, Buffer.from(nest(DEFAULT_MAX_DEPTH - 1))));
+  assert.throws(() => parseFieldStorage(env, Buffer.from(nest(DEFAULT_MAX_DEPTH))), { name: 'CgiLimitError', message: `multipart nesting deeper than ${DEFAULT_MAX_DEPTH} levels` });
 });
