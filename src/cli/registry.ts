@@ -7,6 +7,18 @@ export const ALL_NOUNS = Symbol('all nouns');
 
 export const NOUNS: readonly NounEntry[] = [
   {
+    name: 'browser',
+    summary: "open URLs as webbrowser does (Python's preference order, $BROWSER, WSL; prints the URL when headless)",
+    manPage: 'netkit-browser',
+    load: () => import('../commands/browser/index.js'),
+  },
+  {
+    name: 'cgi',
+    summary: "read a CGI request as Python's cgi module does: form fields for shell scripts (FieldStorage) and cgi.test()'s report",
+    manPage: 'netkit-cgi',
+    load: () => import('../commands/cgi/index.js'),
+  },
+  {
     name: 'cookiejar',
     summary: 'list, check and convert cookie files as http.cookiejar does (Mozilla/Netscape, LWP)',
     manPage: 'netkit-cookiejar',
