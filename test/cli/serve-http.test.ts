@@ -1,7 +1,7 @@
 // `netkit serve http` in-process: banner and readiness (stderr, --port-file, --json), file
 // serving with raw node:net requests and with netkit's own client engine, the access log,
-// Ctrl-C, --once, the extras (-H, --cors, --cache, --no-listing, --no-dotfiles), and path
-// traversal in every disguise. Port 0 and loopback only; every wait bounded.
+// Ctrl-C, --once, the extras (-H, --cors, --cache, --no-listing, --no-dotfiles), TLS, a
+// large file, 300 concurrent connections, and path traversal in every disguise. Port 0 and loopback only; every wait bounded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { make } from '../../src/commands/serve/index.js';
 import type { IO } from '../../src/cli/io.js';
 import { request } from '../../src/protocols/http/client/index.js';
 import { rawExchange, splitResponses, header } from '../peers/serve-http-raw.js';
+import { makeTestCert } from '../fakes/tls-cert.js';
 
 const WAIT_MS = 5000;
 
@@ -39,7 +40,7 @@ async function serve(argv: string[], cwd: string): Promise<Running> {
     const timer = setTimeout(() => reject(new Error(`no banner within ${WAIT_MS} ms: ${stderr}`)), WAIT_MS);
     err.on('data', (c) => {
       stderr += c;
-      if (/Serving HTTP on .* port \d+ /.test(stderr)) {
+      if (/Serving HTTPS? on .* port \d+ /.test(stderr)) {
         clearTimeout(timer);
         resolve();
       }
@@ -237,4 +238,58 @@ test('a port in use exits 3 with a clear message; a missing directory exits 2', 
   const nodir = io();
   assert.equal(await bounded(run(['serve', 'http', '0', '-d', 'nope'], nodir.io), 'exit'), 2);
   assert.match(nodir.err(), /not a directory/);
+});
+
+test('--tls-cert/--tls-key: HTTPS banner, netkit client over TLS; --tls-key alone is a usage error', async (t) => {
+  const tc = makeTestCert();
+  if (tc.skip) {
+    if (process.env.NETKIT_REQUIRE_PEERS === '1') assert.fail(tc.skip);
+    t.skip(tc.skip);
+    return;
+  }
+  const { base, root } = tree();
+  t.after(() => {
+    tc.cleanup();
+    rmSync(base, { recursive: true, force: true });
+  });
+  writeFileSync(join(base, 'key.pem'), tc.key);
+  const r = await serve(['0', '-d', root, '--tls-cert', tc.certPath, '--tls-key', 'key.pem'], base);
+  t.after(() => stop(r));
+  assert.equal(r.stderr().split('\n')[0], `Serving HTTPS on 127.0.0.1 port ${r.port} (https://127.0.0.1:${r.port}/) ...`);
+  const res = await request({ url: `https://127.0.0.1:${r.port}/a.txt`, ca: tc.cert, pool: false });
+  assert.equal(res.status, 200);
+  assert.equal((await res.bytes()).toString(), 'x'.repeat(1024));
+  const err = new PassThrough();
+  let text = '';
+  err.on('data', (c) => (text += c));
+  const code = await bounded(run(['serve', 'http', '0', '--tls-key', 'key.pem'], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err, env: {}, cwd: base }), 'exit');
+  assert.equal(code, 2);
+  assert.match(text, /--tls-key requires --tls-cert to be set/);
+});
+
+test('a large file streams whole, and a pipelined request after it is answered in order', async (t) => {
+  const { base, root } = tree();
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  const big = Buffer.alloc(8 * 1024 * 1024);
+  for (let i = 0; i < big.length; i += 4096) big.writeUInt32BE(i, i);
+  writeFileSync(join(root, 'big.bin'), big);
+  const r = await serve(['0', '-d', root], base);
+  t.after(() => stop(r));
+  const bytes = await rawExchange(r.port, 'GET /big.bin HTTP/1.1\r\n\r\nGET /a.txt HTTP/1.1\r\nConnection: close\r\n\r\n', { timeoutMs: 20_000 });
+  const rs = splitResponses(bytes);
+  assert.equal(rs.length, 2);
+  assert.equal(header(rs[0]!, 'content-type'), 'application/octet-stream');
+  assert.ok(rs[0]!.body.equals(big));
+  assert.equal(rs[1]!.body.toString(), 'x'.repeat(1024));
+});
+
+test('300 concurrent keep-alive connections are all served', async (t) => {
+  const { base, root } = tree();
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  const r = await serve(['0', '-d', root, '--log-format', 'json'], base);
+  t.after(() => stop(r));
+  const all = await Promise.all(
+    Array.from({ length: 300 }, () => rawExchange(r.port, 'GET /a.txt HTTP/1.1\r\n\r\nGET /a.txt HTTP/1.1\r\nConnection: close\r\n\r\n', { timeoutMs: 20_000 })),
+  );
+  for (const bytes of all) assert.deepEqual(splitResponses(bytes).map((x) => x.status), [200, 200]);
 });

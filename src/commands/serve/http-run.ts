@@ -1,7 +1,7 @@
 // The run function of `netkit serve http`: checks the options, binds through the shared
 // listener, prints Python's banner, logs each request, and stops gracefully on Ctrl-C,
 // SIGTERM or --max-requests.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
@@ -9,6 +9,7 @@ import { VERSION } from '../../cli/version.js';
 import { HTTP_SERVER_DEFAULTS, listenHttp } from '../../protocols/http/server/index.js';
 import { FILE_METHODS, makeFileHandler } from '../../protocols/http/server/file-handler.js';
 import { KEYBOARD_INTERRUPT, SIMPLE_SERVER_VERSION, servingBanner } from '../../protocols/http/server/templates.js';
+import type { ListenerTLS } from '../../protocols/core/listener.js';
 import { AccessLog } from './access-log.js';
 import { writePortFile } from './port-file.js';
 
@@ -18,6 +19,9 @@ export interface ServeHttpOptions {
   directory?: string;
   protocol: string;
   portFile?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  tlsPasswordFile?: string;
   maxRequests?: number;
   once: boolean;
   idleTimeout: number;
@@ -45,6 +49,7 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   const extra = [...opts.header];
   if (opts.cors) extra.push('Access-Control-Allow-Origin: *');
   if (opts.cache !== undefined) extra.push(`Cache-Control: max-age=${Math.floor(opts.cache)}`);
+  const tls = readTLS(ctx.io.cwd, opts);
   const log = new AccessLog(ctx, opts.logFormat);
   const listener = await listenHttp(
     {
@@ -52,6 +57,7 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
       port: opts.port,
       maxRequests: opts.once ? 1 : opts.maxRequests,
       idleTimeoutMs: opts.idleTimeout * 1000,
+      tls,
     },
     {
       ...HTTP_SERVER_DEFAULTS,
@@ -75,11 +81,12 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   ];
   try {
     if (opts.portFile) writePortFile(resolve(ctx.io.cwd, opts.portFile), port);
-    const banner = servingBanner(host, port);
+    const scheme = tls ? 'https' : 'http';
+    const banner = servingBanner(host, port, scheme);
     ctx.out.status(banner);
     if (ctx.flags.json) {
       const urlHost = host.includes(':') ? `[${host}]` : host;
-      ctx.out.record({ event: 'listening', host, port, url: `http://${urlHost}:${port}/`, directory: root, protocol: opts.protocol }, () => '');
+      ctx.out.record({ event: 'listening', host, port, url: `${scheme}://${urlHost}:${port}/`, directory: root, protocol: opts.protocol }, () => '');
     }
     await ctx.out.flush();
     const reason = await listener.closed;
@@ -91,4 +98,31 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
     for (const u of undo) u?.();
     await listener.close(0);
   }
+}
+
+/** --tls-cert/--tls-key/--tls-password-file as Python 3.14's http.server checks them. */
+function readTLS(cwd: string, opts: ServeHttpOptions): ListenerTLS | undefined {
+  if (!opts.tlsCert) {
+    if (opts.tlsKey) throw new UsageError('--tls-key requires --tls-cert to be set');
+    if (opts.tlsPasswordFile) throw new UsageError('--tls-password-file requires --tls-cert to be set');
+    return undefined;
+  }
+  const read = (flag: string, path: string): string => {
+    try {
+      return readFileSync(resolve(cwd, path), 'utf8');
+    } catch (err) {
+      throw new UsageError(`${flag}: cannot read ${path}: ${(err as Error).message}`);
+    }
+  };
+  const cert = read('--tls-cert', opts.tlsCert);
+  const key = opts.tlsKey ? read('--tls-key', opts.tlsKey) : cert;
+  let passphrase: string | undefined;
+  if (opts.tlsPasswordFile) {
+    try {
+      passphrase = readFileSync(resolve(cwd, opts.tlsPasswordFile), 'utf8').trim();
+    } catch (err) {
+      throw new UsageError(`Failed to read TLS password file: ${(err as Error).message}`);
+    }
+  }
+  return { cert, key, passphrase };
 }

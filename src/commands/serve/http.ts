@@ -1,6 +1,6 @@
 // `netkit serve http [PORT]`: python3 -m http.server's command line (port, -b, -d, -p)
 // plus the shared server options (--port-file, --max-requests, --once, --log-format,
-// --idle-timeout) and the file-serving extras (-H, --no-listing, --no-dotfiles, --cors, --cache).
+// --idle-timeout, --tls-cert/--tls-key) and the file-serving extras (-H, --no-listing, --no-dotfiles, --cors, --cache).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
@@ -50,6 +50,9 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('-b, --bind <ADDRESS>', 'bind to this address (default: 127.0.0.1; 0.0.0.0 or :: to share)', '127.0.0.1')
     .option('-d, --directory <DIR>', 'serve this directory (default: current directory)')
     .option('-p, --protocol <VERSION>', 'conform to this HTTP version: HTTP/1.1 keeps connections alive (default), HTTP/1.0 is Python\'s default', parseProtocol, 'HTTP/1.1')
+    .option('--tls-cert <PATH>', 'serve HTTPS with this certificate chain file (PEM; Python 3.14\'s flag)')
+    .option('--tls-key <PATH>', 'the TLS private key file (PEM; default: the key inside --tls-cert)')
+    .option('--tls-password-file <PATH>', 'file holding the password of the TLS key')
     .option('--port-file <FILE>', 'write the bound port to FILE once listening (for scripts)')
     .option('--max-requests <N>', 'exit after answering N requests', parseCount)
     .option('--once', 'exit after answering one request (--max-requests 1)', false)

@@ -109,9 +109,15 @@ export class Listener {
   /** Binds and starts accepting; rejects with ListenError when the address cannot be bound. */
   static async listen(options: ListenerOptions, onConnection: (conn: Connection) => void): Promise<Listener> {
     const host = options.host ?? '127.0.0.1';
-    const server = options.tls
-      ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, passphrase: options.tls.passphrase })
-      : net.createServer();
+    let server: net.Server;
+    try {
+      server = options.tls
+        ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, passphrase: options.tls.passphrase, handshakeTimeout: 10_000 })
+        : net.createServer();
+    } catch (err) {
+      // A key that does not match, a wrong password, a file that is not PEM.
+      throw new NetkitError(`TLS: cannot use the certificate and key: ${(err as Error).message}`, { code: 'ERR_TLS_CONFIG', python: 'ssl.SSLError', kind: 'tls', cause: err });
+    }
     server.on('error', () => {
       // Errors after listening (EMFILE on accept) do not stop the server.
     });
