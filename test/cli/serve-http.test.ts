@@ -293,3 +293,23 @@ test('300 concurrent keep-alive connections are all served', async (t) => {
   );
   for (const bytes of all) assert.deepEqual(splitResponses(bytes).map((x) => x.status), [200, 200]);
 });
+
+test('-b ::1 binds IPv6 loopback and brackets the URL in the banner', async (t) => {
+  const { base, root } = tree();
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  let r: Running;
+  try {
+    r = await serve(['0', '-b', '::1', '-d', root], base);
+  } catch (err) {
+    if (/Cannot assign requested address|EADDRNOTAVAIL/.test(String(err))) {
+      t.skip('no IPv6 loopback here');
+      return;
+    }
+    throw err;
+  }
+  t.after(() => stop(r));
+  assert.equal(r.stderr().split('\n')[0], `Serving HTTP on ::1 port ${r.port} (http://[::1]:${r.port}/) ...`);
+  const rs = splitResponses(await rawExchange(r.port, 'GET /a.txt HTTP/1.1\r\nConnection: close\r\n\r\n', { host: '::1' }));
+  assert.equal(rs[0]!.status, 200);
+  assert.match(r.stderr(), /^::1 - - \[/m);
+});
