@@ -12,6 +12,7 @@ import {
   strongMatch,
   variantEtag,
   weakMatch,
+  type EntityTag,
 } from '../../src/protocols/http/server/conditional/etag.js';
 import { formatHttpDate } from '../../src/protocols/http/server/simple/http-date.js';
 
@@ -47,7 +48,7 @@ test('RFC 9110 §8.8.3.2 comparison table', () => {
 
 test('entity-tag lists: *, commas inside quotes, OWS, junk members dropped', () => {
   assert.equal(parseEntityTagList(' * '), '*');
-  assert.deepEqual(parseEntityTagList('"xyzzy", "r2d2xxxx", "c3piozzzz"').map((t) => t.opaque), ['"xyzzy"', '"r2d2xxxx"', '"c3piozzzz"']);
+  assert.deepEqual((parseEntityTagList('"xyzzy", "r2d2xxxx", "c3piozzzz"') as EntityTag[]).map((t) => t.opaque), ['"xyzzy"', '"r2d2xxxx"', '"c3piozzzz"']);
   assert.deepEqual(parseEntityTagList('W/"a,b" ,\t"c"'), [
     { weak: true, opaque: '"a,b"' },
     { weak: false, opaque: '"c"' },

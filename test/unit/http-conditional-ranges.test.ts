@@ -40,6 +40,7 @@ test('syntax: unit case-insensitive, OWS around commas, empty elements; anything
   assert.deepEqual(planRange('Bytes=0-4', 18), R([0, 4]));
   assert.deepEqual(planRange('BYTES=0-4', 18), R([0, 4]));
   assert.deepEqual(planRange('  bytes=0-4  ', 18), R([0, 4]));
+  assert.deepEqual(planRange('bytes= 0-4', 18), R([0, 4]));
   assert.deepEqual(planRange('bytes=0-4 , 6-8', 18), R([0, 4], [6, 8]));
   assert.deepEqual(planRange('bytes=0-4,,6-8', 18), R([0, 4], [6, 8]));
   assert.deepEqual(planRange('bytes=,0-4,\t, 6-8,', 18), R([0, 4], [6, 8]));

@@ -47,8 +47,13 @@ export function planRange(range: string | undefined, length: number, method = 'G
   const value = range.replace(/^[ \t]+|[ \t]+$/g, '');
   const eq = value.indexOf('=');
   if (eq < 0 || value.slice(0, eq).toLowerCase() !== 'bytes') return FULL;
-  // 1#range-spec: OWS around commas, empty list elements allowed (RFC 9110 §5.6.1).
-  const elements = value.slice(eq + 1).split(/[ \t]*,[ \t]*/).filter((e) => e !== '');
+  // 1#range-spec: OWS around commas, empty list elements allowed (RFC 9110 §5.6.1); OWS
+  // right after '=' is tolerated too (nginx does), but not inside a range-spec.
+  const elements = value
+    .slice(eq + 1)
+    .split(',')
+    .map((e) => e.replace(/^[ \t]+|[ \t]+$/g, ''))
+    .filter((e) => e !== '');
   if (elements.length === 0 || elements.length > MAX_RANGES) return FULL;
   const wanted: ByteRange[] = [];
   for (const el of elements) {
