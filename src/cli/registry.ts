@@ -31,6 +31,12 @@ export const NOUNS: readonly NounEntry[] = [
     load: () => import('../commands/http/index.js'),
   },
   {
+    name: 'serve',
+    summary: 'servers: a directory over HTTP as python3 -m http.server (serve http)',
+    manPage: 'netkit-serve',
+    load: () => import('../commands/serve/index.js'),
+  },
+  {
     name: 'cookie',
     summary: 'parse and make HTTP cookies as http.cookies does (SimpleCookie, Morsel)',
     manPage: 'netkit-cookie',
