@@ -295,7 +295,7 @@ const GROUPS = [
   },
   {
     name: 'serve-http',
-    title: 'serve a 1 KB file: netkit serve http against python3 -m http.server and nginx (1 worker), wrk on loopback',
+    title: 'serve a 1 KB file (wrk) and a 256 MB file (curl): netkit serve http against python3 -m http.server and nginx (1 worker)',
     missing: WRK ? undefined : 'wrk is not installed (apt-get install wrk)',
     run: runServeHttpBench,
   },
@@ -545,58 +545,59 @@ for (const group of GROUPS) if (wanted.length === 0 || wanted.includes(group.nam
 for (const note of notes) console.log(`\nnote: ${note}`);
 console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
-// serve-http: each server in turn on 127.0.0.1, wrk -t2 -c50 for 5 s against a 1 KB file,
-// three interleaved rounds, median requests/s. netkit runs from the bundle once the serve
-// noun is registered and built, else from the sources through tsx (same engine, slower start).
+// serve-http: each server in turn on 127.0.0.1: wrk -t2 -c50 for 5 s against a 1 KB file
+// (three interleaved rounds, median requests/s), then a 256 MB file fetched three times with
+// curl (median throughput) while the server's peak RSS is read from /proc.
 async function runServeHttpBench(group) {
   const dir = mkdtempSync(join(tmpdir(), 'netkit-bench-serve-'));
   const body = Buffer.alloc(1024, 'x');
   writeFileSync(join(dir, '1k.txt'), body);
+  spawnSync('truncate', ['-s', String(256 * 1024 * 1024), join(dir, 'big.bin')]);
   const nginx = NGINX ? await startNginx() : undefined;
-  if (nginx) writeFileSync(join(nginx.docroot, '1k.txt'), body);
-  const registered = readFileSync(join(ROOT, 'src/cli/registry.ts'), 'utf8').includes("'serve'") && existsSync(JS_BUNDLE);
+  if (nginx) {
+    writeFileSync(join(nginx.docroot, '1k.txt'), body);
+    spawnSync('truncate', ['-s', String(256 * 1024 * 1024), join(nginx.docroot, 'big.bin')]);
+  }
   const portFile = join(dir, 'port');
   const servers = [
     {
       id: 'netkit',
-      label: registered ? `node ${process.versions.node} bin/netkit serve http` : `node ${process.versions.node} + tsx: serve http (sources; noun not registered/built)`,
-      start: () => startServer(
-        registered
-          ? [NODE20, LAUNCHER, 'serve', 'http', '0', '-b', '127.0.0.1', '-d', dir, '--port-file', portFile]
-          : [NODE20, '--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(join(ROOT, 'src/cli/main.ts'))};` +
-              `import { Context } from ${JSON.stringify(join(ROOT, 'src/cli/context.ts'))};` +
-              `import { runServeHttp } from ${JSON.stringify(join(ROOT, 'src/commands/serve/http-run.ts'))};` +
-              `const ctx = new Context({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });` +
-              `await runServeHttp(ctx, { port: 0, bind: '127.0.0.1', directory: ${JSON.stringify(dir)}, protocol: 'HTTP/1.1', portFile: ${JSON.stringify(portFile)}, once: false, idleTimeout: 60, logFormat: 'common', header: [], listing: true, dotfiles: true, cors: false });`],
-        () => (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : undefined),
-      ),
+      label: `node ${process.versions.node} bin/netkit serve http`,
+      missing: needs(JS_BUNDLE, 'npm run build'),
+      start: () => startServer([NODE20, LAUNCHER, 'serve', 'http', '0', '-q', '-b', '127.0.0.1', '-d', dir, '--port-file', portFile], () => (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) || undefined : undefined)),
     },
     {
       id: 'python',
       label: `python ${PYTHON_VERSION ?? ''} -m http.server`,
-      start: PYTHON ? () => startServer([PYTHON, '-u', '-m', 'http.server', '-b', '127.0.0.1', '-d', dir, '0'], (out) => Number(/ port (\d+) /.exec(out)?.[1]) || undefined) : undefined,
+      missing: PYTHON ? undefined : 'python3 is not installed',
+      start: () => startServer([PYTHON, '-u', '-m', 'http.server', '-b', '127.0.0.1', '-d', dir, '0'], (out) => Number(/ port (\d+) /.exec(out)?.[1]) || undefined),
     },
-    { id: 'nginx', label: 'nginx (1 worker)', fixed: nginx?.httpPort },
-  ];
+    { id: 'nginx', label: 'nginx (1 worker)', missing: nginx ? undefined : 'nginx is not installed', fixed: nginx?.httpPort, pid: nginx?.pid },
+  ].filter((s) => !s.missing);
   const rounds = 3;
-  const results = new Map(servers.map((s) => [s.id, []]));
-  console.log(`\n${group.title} (${rounds} interleaved rounds of wrk -t2 -c50 -d5s, median)`);
+  const rps = new Map(servers.map((s) => [s.id, []]));
+  const mbps = new Map(servers.map((s) => [s.id, []]));
+  const rss = new Map();
+  console.log(`\n${group.title} (${rounds} interleaved rounds: wrk -t2 -c50 -d5s on 1k.txt, then curl on a 256 MB file; medians)`);
   try {
     for (let round = 0; round < rounds; round++) {
       for (const s of servers) {
-        let server;
-        let port = s.fixed;
-        if (s.start) {
-          server = await s.start();
-          port = server.port;
+        const server = s.start ? await s.start() : { port: s.fixed, pid: s.pid, stop: () => {} };
+        try {
+          const r = spawnSync('wrk', ['-t2', '-c50', '-d5s', `http://127.0.0.1:${server.port}/1k.txt`], { encoding: 'utf8', timeout: 60_000 });
+          const x = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout ?? '')?.[1]);
+          const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(r.stdout ?? '')?.[0];
+          if (errors) notes.push(`serve-http ${s.id}: ${errors}`);
+          if (Number.isFinite(x)) rps.get(s.id).push(x);
+          const t0 = process.hrtime.bigint();
+          const c = spawnSync('curl', ['-s', '-o', '/dev/null', '-w', '%{size_download}', `http://127.0.0.1:${server.port}/big.bin`], { encoding: 'utf8', timeout: 120_000 });
+          const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+          if (Number(c.stdout) === 256 * 1024 * 1024) mbps.get(s.id).push(256 / seconds);
+          else notes.push(`serve-http ${s.id}: the 256 MB download came back with ${c.stdout} bytes`);
+          if (s.id === 'netkit') rss.set(s.id, Math.max(rss.get(s.id) ?? 0, peakRss(server.pid) ?? 0));
+        } finally {
+          server.stop();
         }
-        if (!port) continue;
-        const r = spawnSync('wrk', ['-t2', '-c50', '-d5s', `http://127.0.0.1:${port}/1k.txt`], { encoding: 'utf8', timeout: 60_000 });
-        server?.stop();
-        const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout ?? '')?.[1]);
-        const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(r.stdout ?? '')?.[0];
-        if (errors) notes.push(`serve-http ${s.id}: ${errors}`);
-        if (Number.isFinite(rps)) results.get(s.id).push(rps);
       }
       rmSync(portFile, { force: true });
     }
@@ -604,23 +605,31 @@ async function runServeHttpBench(group) {
     await nginx?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const med = new Map();
+  const med = (m, id) => (m.get(id)?.length ? median(m.get(id)) : undefined);
   for (const s of servers) {
-    const xs = results.get(s.id);
-    if (!xs.length) {
-      console.log(`  ${s.label.padEnd(70)}  skipped`);
-      continue;
-    }
-    med.set(s.id, median(xs));
-    console.log(`  ${s.label.padEnd(70)}${String(Math.round(median(xs))).padStart(10)} req/s  (runs: ${xs.map(Math.round).join(', ')})`);
+    const a = med(rps, s.id);
+    const b = med(mbps, s.id);
+    const mem = rss.has(s.id) ? `  peak RSS ${rss.get(s.id).toFixed(0)} MiB` : '';
+    console.log(`  ${s.label.padEnd(52)}${a === undefined ? '         ?' : String(Math.round(a)).padStart(10)} req/s${b === undefined ? '' : `${b.toFixed(0).padStart(8)} MB/s`}${mem}`);
   }
-  const ratio = (a, b, label, budget) => {
-    if (!med.has(a) || !med.has(b)) return;
-    const x = med.get(a) / med.get(b);
-    console.log(`  ${label.padEnd(40)}${x.toFixed(2).padStart(7)}  budget at least ${budget}  ${x >= budget ? 'ok' : 'UNDER BUDGET'}`);
+  const ratio = (m, a, b, label, budget) => {
+    const x = med(m, a) / med(m, b);
+    if (!Number.isFinite(x)) return;
+    console.log(`  ${label.padEnd(44)}${x.toFixed(2).padStart(7)}  budget at least ${budget}  ${x >= budget ? 'ok' : 'UNDER BUDGET'}`);
   };
-  ratio('netkit', 'python', 'netkit / python3 (req/s)', 15);
-  ratio('netkit', 'nginx', 'netkit / nginx 1 worker (req/s)', 0.5);
+  ratio(rps, 'netkit', 'python', 'netkit / python3 (1 KB req/s)', 15);
+  ratio(rps, 'netkit', 'nginx', 'netkit / nginx 1 worker (1 KB req/s)', 0.5);
+  ratio(mbps, 'netkit', 'nginx', 'netkit / nginx (256 MB throughput)', 0.8);
+}
+
+/** VmHWM (peak resident set) of a process, in MiB. */
+function peakRss(pid) {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Spawns a server; resolves with its port (read by `portOf` from stdout or a file) and a stop(). */
@@ -632,7 +641,7 @@ async function startServer(argv, portOf) {
   const deadline = performance.now() + 15_000;
   for (;;) {
     const port = portOf(out);
-    if (port) return { port, stop: () => child.kill('SIGTERM') };
+    if (port) return { port, pid: child.pid, stop: () => child.kill('SIGTERM') };
     if (child.exitCode !== null || performance.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${argv.slice(0, 3).join(' ')}: no port within 15 s`);
