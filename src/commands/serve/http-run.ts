@@ -7,10 +7,11 @@ import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
 import { VERSION } from '../../cli/version.js';
 import { HTTP_SERVER_DEFAULTS, listenHttp } from '../../protocols/http/server/index.js';
-import { FILE_METHODS, makeFileHandler } from '../../protocols/http/server/file-handler.js';
+import { makeFileHandler } from '../../protocols/http/server/file-handler.js';
 import { KEYBOARD_INTERRUPT, SIMPLE_SERVER_VERSION, servingBanner } from '../../protocols/http/server/templates.js';
 import type { ListenerTLS } from '../../protocols/core/listener.js';
 import { AccessLog } from './access-log.js';
+import { composeHandler } from './handler.js';
 import { writePortFile } from './port-file.js';
 
 export interface ServeHttpOptions {
@@ -31,6 +32,12 @@ export interface ServeHttpOptions {
   dotfiles: boolean;
   cors: boolean;
   cache?: number;
+  cgi: boolean;
+  cgiDir: string[];
+  cgiTimeout: number;
+  cgiDebug: boolean;
+  cgiLogdir?: string;
+  cgiPythonMode: boolean;
 }
 
 /** Milliseconds in-flight requests get to finish once a stop was asked for. */
@@ -51,6 +58,13 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   if (opts.cache !== undefined) extra.push(`Cache-Control: max-age=${Math.floor(opts.cache)}`);
   const tls = readTLS(ctx.io.cwd, opts);
   const log = new AccessLog(ctx, opts.logFormat);
+  const serverVersion = `${SIMPLE_SERVER_VERSION} netkit/${VERSION}`;
+  let bound = { host: opts.bind, port: opts.port };
+  const composed = composeHandler(ctx.io.cwd, root, opts, {
+    serverVersion,
+    file: makeFileHandler({ root, listing: opts.listing, dotfiles: opts.dotfiles }),
+    server: () => bound,
+  });
   const listener = await listenHttp(
     {
       host: opts.bind,
@@ -62,15 +76,17 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
     {
       ...HTTP_SERVER_DEFAULTS,
       protocolVersion: opts.protocol,
-      serverVersion: `${SIMPLE_SERVER_VERSION} netkit/${VERSION}`,
+      serverVersion,
       headerTimeoutMs: Math.min(ctx.flags.timeout, 60) * 1000,
-      methods: FILE_METHODS,
+      methods: composed.methods,
+      maxBodyBytes: composed.maxBodyBytes,
       extraHeaders: extra.map((h) => h.replace(/^([^:]+):[ \t]*/, '$1: ') + '\r\n').join(''),
-      handler: makeFileHandler({ root, listing: opts.listing, dotfiles: opts.dotfiles }),
+      handler: composed.handler,
       onLog: (event) => log.write(event),
     },
   );
   const { host, port } = listener.address;
+  bound = { host, port };
   let interrupted = false;
   const undo = [
     ctx.io.onSignal?.('SIGINT', () => {

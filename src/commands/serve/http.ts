@@ -11,6 +11,7 @@ const EXAMPLES = [
   'netkit serve http 8080 -b :: -d public',
   'netkit serve http 0 --port-file port.txt --once',
   "netkit serve http --cors -H 'X-Frame-Options: DENY' --no-dotfiles",
+  'netkit serve http --cgi --cgi-debug    # run ./cgi-bin/* and ./htbin/* scripts',
   'netkit serve http -p HTTP/1.0    # Python\'s default protocol: one request per connection',
 ];
 
@@ -30,6 +31,12 @@ function parseCount(value: string): number {
 function parseNonNegative(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number of seconds, got '${value}'`);
+  return n;
+}
+
+function parsePositiveSeconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number of seconds, got '${value}'`);
   return n;
 }
 
@@ -63,6 +70,12 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--no-dotfiles', 'answer 404 for any path with a component starting with "." and hide such entries')
     .option('--cors', 'add Access-Control-Allow-Origin: * to every response', false)
     .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
+    .option('--cgi', 'run CGI scripts under /cgi-bin and /htbin as CGIHTTPRequestHandler does', false)
+    .option('--cgi-dir <DIR>', 'a CGI directory as a URL path under the root (repeatable; replaces /cgi-bin and /htbin; implies --cgi)', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--cgi-timeout <SECONDS>', 'kill a CGI script (its whole process group) running longer than this; the client gets a 500', parsePositiveSeconds, 30)
+    .option('--cgi-debug', 'answer a failed CGI script with a cgitb-style report (HTML, or text when Accept prefers text/plain)', false)
+    .option('--cgi-logdir <DIR>', 'keep each failed CGI script\'s report as a file in DIR (cgitb.enable(logdir=...))')
+    .option('--cgi-python-mode', 'send CGI output as Python 3.11 does: 200 "Script output follows", then the script\'s bytes untouched', false)
     .action(async (port: number, opts: Omit<ServeHttpOptions, 'port'>) => {
       ctx.exitCode = await run(ctx, { ...opts, port });
     });

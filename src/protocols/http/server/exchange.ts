@@ -40,6 +40,8 @@ export class Exchange {
   close: boolean;
   private done = false;
   private stream: ReadStream | undefined;
+  /** Called once if the connection goes away before the response is out (a CGI script is killed). */
+  onAbort: (() => void) | undefined;
 
   constructor(
     private readonly host: ExchangeHost,
@@ -151,6 +153,57 @@ export class Exchange {
   abort(): void {
     this.stream?.destroy();
     this.done = true;
+    const hook = this.onAbort;
+    this.onAbort = undefined;
+    hook?.();
+  }
+
+  /** True once the response is complete or the connection went away. */
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /**
+   * Streams a body of unknown or known length: with `length` it is framed by
+   * Content-Length; without, chunked when both sides speak HTTP/1.1, else delimited by
+   * closing the connection. `raw`: only the status line, Server and Date are sent, then
+   * the body bytes as they are (they hold their own header block; CGI's 3.11 mode), and
+   * the connection closes. A body that throws (cut short) destroys the connection.
+   */
+  async respondStream(code: number, message: string | undefined, lines: string, body: AsyncIterable<Buffer>, length?: number, raw = false): Promise<void> {
+    if (this.done) return;
+    const socket = this.host.socket;
+    const chunked = !raw && length === undefined && this.version === 'HTTP/1.1' && this.host.options.protocolVersion === 'HTTP/1.1';
+    if (raw || (length === undefined && !chunked)) this.close = true;
+    let head: string;
+    if (this.version === 'HTTP/0.9') head = '';
+    else if (raw) head = this.statusAndCommon(code, message);
+    else head = this.headText(code, message, lines + (length !== undefined ? `Content-Length: ${length}\r\n` : chunked ? 'Transfer-Encoding: chunked\r\n' : ''));
+    if (head) socket.write(head, 'latin1');
+    const skip = this.method === 'HEAD' && !raw;
+    let sent = 0;
+    try {
+      for await (const chunk of body) {
+        if (this.done) throw new Error('aborted');
+        if (skip || chunk.length === 0) continue;
+        sent += chunk.length;
+        const ok = chunked ? socket.write(`${chunk.length.toString(16)}\r\n`) && socket.write(chunk) && socket.write('\r\n') : socket.write(chunk);
+        if (!ok && !this.done) await new Promise<void>((resolve) => {
+          socket.once('drain', resolve);
+          socket.once('close', resolve);
+        });
+      }
+    } catch {
+      this.log(code, sent);
+      this.close = true;
+      this.done = true;
+      socket.destroy();
+      return;
+    }
+    if (this.done) return;
+    if (chunked && !skip) socket.write('0\r\n\r\n');
+    this.log(code, sent);
+    this.finish();
   }
 
   private respondRaw(code: number, message: string, lines: string, body: Buffer | undefined): void {

@@ -1,0 +1,70 @@
+// The request handler of `serve http`, composed from the options: the file handler alone
+// on the fast path, and in front of it, when asked for, the CGI dispatch (--cgi) with
+// CGIHTTPRequestHandler's methods (POST only to scripts: 501 "Can only POST to CGI scripts").
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { UsageError } from '../../cli/errors.js';
+import type { Exchange } from '../../protocols/http/server/index.js';
+import { FILE_METHODS } from '../../protocols/http/server/file-handler.js';
+import { makeCgiHandler } from '../../protocols/http/server/cgi-handler.js';
+import { DEFAULT_CGI_DIRECTORIES } from '../../protocols/http/server/cgi/index.js';
+import type { ServeHttpOptions } from './http-run.js';
+
+/** The largest request body a CGI script is handed (it is held in memory). */
+export const CGI_MAX_BODY = 64 * 1024 * 1024;
+
+export interface Composed {
+  handler: (x: Exchange) => void | Promise<void>;
+  methods: ReadonlySet<string>;
+  maxBodyBytes: number;
+}
+
+export interface Parts {
+  serverVersion: string;
+  file: (x: Exchange) => void;
+  server: () => { host: string; port: number };
+}
+
+/** "cgi-bin", "/cgi-bin/" → "/cgi-bin": the URL-path form is_cgi compares with. */
+function cgiDirectory(dir: string): string {
+  const trimmed = dir.replace(/\/+$/, '');
+  if (!trimmed || trimmed.includes('\0') || trimmed.split('/').some((p) => p === '..' || p === '.')) throw new UsageError(`--cgi-dir: not a directory path under the root: '${dir}'`);
+  return trimmed.startsWith('/') ? trimmed : '/' + trimmed;
+}
+
+export function composeHandler(cwd: string, root: string, opts: ServeHttpOptions, parts: Parts): Composed {
+  const useCgi = opts.cgi || opts.cgiDir.length > 0;
+  if (!useCgi) {
+    if (opts.cgiDebug || opts.cgiLogdir || opts.cgiPythonMode) throw new UsageError('--cgi-debug, --cgi-logdir and --cgi-python-mode need --cgi');
+    return { handler: parts.file, methods: FILE_METHODS, maxBodyBytes: 0 };
+  }
+  let logdir: string | undefined;
+  if (opts.cgiLogdir) {
+    logdir = resolve(cwd, opts.cgiLogdir);
+    let ok = false;
+    try {
+      ok = statSync(logdir).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!ok) throw new UsageError(`--cgi-logdir: not a directory: ${logdir}`);
+  }
+  const cgi = makeCgiHandler({
+    root,
+    directories: opts.cgiDir.length > 0 ? opts.cgiDir.map(cgiDirectory) : DEFAULT_CGI_DIRECTORIES,
+    timeoutMs: Math.round(opts.cgiTimeout * 1000),
+    debug: opts.cgiDebug,
+    logdir,
+    pythonMode: opts.cgiPythonMode,
+    serverSoftware: parts.serverVersion,
+    protocolVersion: opts.protocol,
+    server: parts.server,
+  });
+  const file = parts.file;
+  const handler = async (x: Exchange): Promise<void> => {
+    if (await cgi(x)) return;
+    if (x.method === 'POST') x.error(501, 'Can only POST to CGI scripts');
+    else file(x);
+  };
+  return { handler, methods: new Set([...FILE_METHODS, 'POST']), maxBodyBytes: CGI_MAX_BODY };
+}

@@ -1,0 +1,69 @@
+// Runs `netkit serve http ...` in-process for the feature tests (CGI, ranges, TLS, auth...):
+// resolves once the banner is out, with the port, the captured output, Ctrl-C and the exit
+// code. Every wait is bounded.
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import type { IO } from '../../src/cli/io.js';
+import { rawExchange, splitResponses, type RawResponse } from './serve-http-raw.js';
+
+export const WAIT_MS = 10_000;
+
+export interface Running {
+  port: number;
+  stdout: () => string;
+  stderr: () => string;
+  interrupt: () => void;
+  exit: Promise<number>;
+}
+
+export async function serve(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Running> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c) => (stdout += c));
+  const banner = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner within ${WAIT_MS} ms: ${stderr}`)), WAIT_MS);
+    err.on('data', (c) => {
+      stderr += c;
+      if (/Serving HTTPS? on .* port \d+ /.test(stderr)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  const handlers: Array<() => void> = [];
+  const io: IO = {
+    stdin: Readable.from([]),
+    stdout: out,
+    stderr: err,
+    env,
+    cwd,
+    onSignal: (signal, handler) => {
+      if (signal === 'SIGINT') handlers.push(handler);
+      return () => {};
+    },
+  };
+  const exit = main(['serve', 'http', ...argv], io);
+  await Promise.race([banner, exit.then((code) => Promise.reject(new Error(`exited ${code} before the banner: ${stderr}`)))]);
+  const port = Number(/ port (\d+) /.exec(stderr)![1]);
+  return { port, stdout: () => stdout, stderr: () => stderr, interrupt: () => handlers.forEach((h) => h()), exit };
+}
+
+export function bounded<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+export async function stop(r: Running): Promise<number> {
+  r.interrupt();
+  return bounded(r.exit, 'the server to exit');
+}
+
+/** One request with Connection: close; `extra` are header lines ending in CRLF. */
+export async function fetchRaw(port: number, method: string, path: string, extra = '', body?: Buffer | string): Promise<RawResponse> {
+  const b = body === undefined ? undefined : Buffer.from(body);
+  const head = `${method} ${path} HTTP/1.1\r\nHost: x\r\n${extra}${b ? `Content-Length: ${b.length}\r\n` : ''}Connection: close\r\n\r\n`;
+  const bytes = await rawExchange(port, b ? [head, b] : head, { timeoutMs: WAIT_MS });
+  return splitResponses(bytes, [method === 'HEAD'])[0]!;
+}
