@@ -3,7 +3,9 @@
 // subdirectory, navigation, and a screenshot decoded and checked here: a PNG of the
 // viewport's size, not blank, with ink where the listing's text is), a seek in a WAV file
 // (the server must see "Range: bytes=N-" with N > 0 and answer 206; a loopback proxy in
-// front of the server records the exchanges, and the JSON access log confirms), and a
+// front of the server records the exchanges, and the JSON access log confirms), the same
+// seek with Chromium's HTTP cache on (its If-None-Match revalidations of cached ranges and
+// If-Range fetches of the rest must get 304/206 with the right framing), and a
 // multipart form post with a file upload to a real sh CGI script that parses it with
 // `netkit cgi form --shell`. Every wait is bounded; no sleeps.
 import { test } from 'node:test';
@@ -350,9 +352,12 @@ interface Exchange {
   method: string;
   target: string;
   range: string | undefined;
+  ifNoneMatch: string | undefined;
+  ifRange: string | undefined;
   status?: number;
   contentRange?: string;
   contentLength?: number;
+  etag?: string;
 }
 
 /**
@@ -394,7 +399,7 @@ async function recordingProxy(upstreamPort: number): Promise<{ port: number; exc
         const h = head(reqBuf);
         if (!h) return;
         const [method = '', target = ''] = h.lines[0]!.split(' ');
-        const ex: Exchange = { method, target, range: field(h.lines, 'range') };
+        const ex: Exchange = { method, target, range: field(h.lines, 'range'), ifNoneMatch: field(h.lines, 'if-none-match'), ifRange: field(h.lines, 'if-range') };
         exchanges.push(ex);
         pending.push(ex);
         reqBody = Number(field(h.lines, 'content-length') ?? 0);
@@ -420,6 +425,7 @@ async function recordingProxy(upstreamPort: number): Promise<{ port: number; exc
         if (ex) {
           ex.status = status;
           ex.contentRange = field(h.lines, 'content-range');
+          ex.etag = field(h.lines, 'etag');
           if (length !== undefined) ex.contentLength = Number(length);
         }
         resBuf = h.rest;
@@ -455,12 +461,40 @@ async function recordingProxy(upstreamPort: number): Promise<{ port: number; exc
   };
 }
 
-test('Chromium: seeking an <audio> WAV to its middle makes a Range request the server answers 206', { skip, timeout: 20_000 }, async (t) => {
+const SECONDS = 27; // 48 kHz, 16-bit stereo: about 5 MB
+const WAV = wavTone(SECONDS);
+/** The byte offset of the middle of the tone. */
+const MIDDLE = 44 + (SECONDS / 2) * 48_000 * 4;
+
+/**
+ * The server's answer to one Range request is right: 206 with the Content-Range and
+ * Content-Length of the range asked for, or 304 when the request was a revalidation
+ * (If-None-Match with the ETag the server gives the file). Never 200 with the whole file.
+ */
+function checkRangeAnswer(e: Exchange, etag: string | undefined): void {
+  const what = JSON.stringify(e);
+  if (e.status === undefined) return; // still in flight when the browser was done with it
+  if (e.status === 304) {
+    assert.ok(etag !== undefined && e.ifNoneMatch === etag && e.etag === etag, `304 for a request that was not a revalidation: ${what}`);
+    return;
+  }
+  assert.equal(e.status, 206, what);
+  const m = /^bytes=(\d+)-(\d*)$/.exec(e.range!);
+  assert.ok(m, `a single byte range: ${what}`);
+  const start = Number(m[1]);
+  const end = m[2] ? Math.min(Number(m[2]), WAV.length - 1) : WAV.length - 1;
+  assert.equal(e.contentRange, `bytes ${start}-${end}/${WAV.length}`, what);
+  assert.equal(e.contentLength, end - start + 1, what);
+}
+
+/**
+ * Serves player.html and tone.wav through a recording proxy, seeks the <audio> element to
+ * the middle in Chromium (its HTTP cache on or off) and returns what went over the wire.
+ */
+async function seekScenario(t: { after: (fn: () => void) => void }, httpCache: boolean): Promise<{ exchanges: Exchange[]; log: LogRecord[] }> {
   const failed = { value: false };
   const { base, root } = tempTree(t, () => failed.value);
-  const seconds = 27; // 48 kHz, 16-bit stereo: about 5 MB
-  const wav = wavTone(seconds);
-  writeFileSync(join(root, 'tone.wav'), wav);
+  writeFileSync(join(root, 'tone.wav'), WAV);
   writeFileSync(
     join(root, 'player.html'),
     '<!doctype html><meta charset="utf-8"><title>player</title>\n<audio id="a" preload="metadata" controls src="tone.wav"></audio>\n',
@@ -471,47 +505,76 @@ test('Chromium: seeking an <audio> WAV to its middle makes a Range request the s
     await keepingEvidence(base, failed, () =>
       withChromium(async (browser) => {
         const page = await newPage(browser);
+        if (!httpCache) {
+          // DevTools' "Disable cache": every request goes to the server, none conditional.
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        }
         await page.goto(`http://127.0.0.1:${proxy.port}/player.html`);
         // Metadata first (duration known), then a seek to the middle; both bounded.
         await page.waitForFunction('document.getElementById("a").readyState >= 1 && isFinite(document.getElementById("a").duration)', undefined, { timeout: WAIT_MS });
         const duration = (await page.evaluate('document.getElementById("a").duration')) as number;
-        assert.ok(Math.abs(duration - seconds) < 0.01, `duration ${duration}`);
+        assert.ok(Math.abs(duration - SECONDS) < 0.01, `duration ${duration}`);
         const seeked = (await page.evaluate(`new Promise((resolve, reject) => {
           const a = document.getElementById('a');
           const timer = setTimeout(() => reject(new Error('no seeked event; error: ' + (a.error && a.error.message))), ${WAIT_MS});
           a.addEventListener('seeked', () => { clearTimeout(timer); resolve(a.currentTime); }, { once: true });
           a.currentTime = a.duration / 2;
         })`)) as number;
-        assert.ok(Math.abs(seeked - seconds / 2) < 0.5, `seeked to ${seeked}, not ${seconds / 2}: the server does not serve ranges? exchanges: ${JSON.stringify(proxy.exchanges)}`);
+        assert.ok(Math.abs(seeked - SECONDS / 2) < 0.5, `seeked to ${seeked}, not ${SECONDS / 2}: the server does not serve ranges? exchanges: ${JSON.stringify(proxy.exchanges)}`);
         // Data at the new position: the element can play from there.
         await page.waitForFunction('document.getElementById("a").readyState >= 2', undefined, { timeout: WAIT_MS });
-
-        const middle = 44 + (seconds / 2) * 48_000 * 4;
-        const ranged = proxy.exchanges.filter((e) => e.target === '/tone.wav' && e.range !== undefined);
-        const seeks = ranged
-          .map((e) => ({ e, m: /^bytes=(\d+)-(\d*)$/.exec(e.range!) }))
-          .filter(({ m }) => m && Number(m[1]) > 0);
-        assert.ok(seeks.length > 0, `no "Range: bytes=N-" with N > 0 for /tone.wav: ${JSON.stringify(proxy.exchanges)}`);
-        // The request for the middle: it starts near the seek target and got 206 with the right Content-Range.
-        const hit = seeks.find(({ m }) => Math.abs(Number(m![1]) - middle) < 1_000_000);
-        assert.ok(hit, `no Range request near byte ${middle}: ${JSON.stringify(seeks.map(({ e }) => e))}`);
-        const start = Number(hit.m![1]);
-        const end = hit.m![2] ? Math.min(Number(hit.m![2]), wav.length - 1) : wav.length - 1;
-        assert.equal(hit.e.status, 206, `${JSON.stringify(hit.e)} (no status: the proxy saw no response head framed by Content-Length)`);
-        assert.equal(hit.e.contentRange, `bytes ${start}-${end}/${wav.length}`);
-        assert.equal(hit.e.contentLength, end - start + 1);
-        // Every Range request was answered 206 (never 200 with the whole file).
-        for (const e of ranged) assert.equal(e.status ?? 206, 206, JSON.stringify(e));
       }),
     );
   } finally {
     await proxy.close();
     assert.equal(await server.stop(), 0);
   }
-  // The server's own account: 206s for the WAV in the JSON access log.
-  const log = jsonLog(server.stderr());
+  return { exchanges: [...proxy.exchanges], log: jsonLog(server.stderr()) };
+}
+
+test('Chromium: seeking an <audio> WAV to its middle sends "Range: bytes=N-" and the server answers 206', { skip, timeout: 20_000 }, async (t) => {
+  const { exchanges, log } = await seekScenario(t, false);
+  const wav = exchanges.filter((e) => e.target === '/tone.wav');
+  const etag = wav.find((e) => e.etag)?.etag;
+  // The seek: an open-ended range starting at the block holding the middle, answered 206.
+  const seek = wav.find((e) => {
+    const m = e.range && /^bytes=(\d+)-$/.exec(e.range);
+    return m && Number(m[1]) > 0 && Math.abs(Number(m[1]) - MIDDLE) < 1_000_000;
+  });
+  assert.ok(seek, `no "Range: bytes=N-" near byte ${MIDDLE}: ${JSON.stringify(wav)}`);
+  assert.equal(seek.status, 206, JSON.stringify(seek));
+  for (const e of wav) {
+    assert.ok(e.range, `a request for the WAV without Range: ${JSON.stringify(e)}`);
+    assert.equal(e.ifNoneMatch ?? e.ifRange, undefined, 'no conditional requests with the cache off');
+    checkRangeAnswer(e, etag);
+  }
+  // The server's own account: its JSON access log has the 206s.
   const partial = log.filter((r) => r.request_line === 'GET /tone.wav HTTP/1.1' && r.code === 206);
-  assert.ok(partial.length >= 1, `no 206 for /tone.wav in the access log: ${JSON.stringify(log)}`);
+  assert.ok(partial.length >= 2, `206s for /tone.wav in the access log: ${JSON.stringify(log)}`);
+});
+
+test('Chromium: the same seek with its HTTP cache on: revalidations (If-None-Match on a range) and If-Range fetches answered correctly', { skip, timeout: 20_000 }, async (t) => {
+  const { exchanges, log } = await seekScenario(t, true);
+  const wav = exchanges.filter((e) => e.target === '/tone.wav');
+  const etag = wav.find((e) => e.etag)?.etag;
+  assert.ok(etag, `an ETag for the WAV: ${JSON.stringify(wav)}`);
+  assert.ok(wav.some((e) => e.range && /^bytes=[1-9]/.test(e.range)), `a Range request past byte 0: ${JSON.stringify(wav)}`);
+  for (const e of wav) {
+    assert.ok(e.range, `a request for the WAV without Range: ${JSON.stringify(e)}`);
+    // Chromium's If-Range carries the ETag it was given: the server must honour it with a 206.
+    if (e.ifRange !== undefined) assert.equal(e.ifRange, etag, JSON.stringify(e));
+    checkRangeAnswer(e, etag);
+  }
+  t.diagnostic(`${wav.length} Range requests: ${wav.filter((e) => e.status === 304).length} revalidations answered 304, ${wav.filter((e) => e.ifRange !== undefined).length} with If-Range`);
+  // The access log agrees with the wire: a record, with its code, for every answer seen.
+  const answered = wav.filter((e) => e.status !== undefined).map((e) => e.status!);
+  const logged = log.filter((r) => r.request_line === 'GET /tone.wav HTTP/1.1').map((r) => r.code);
+  for (const code of new Set(answered)) {
+    const n = (xs: number[]) => xs.filter((c) => c === code).length;
+    assert.ok(n(logged) >= n(answered), `${code}: ${n(logged)} in the access log, ${n(answered)} on the wire: ${JSON.stringify(log)}`);
+  }
 });
 
 // ---------------------------------------------------------------------------------------
