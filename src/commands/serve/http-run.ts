@@ -32,6 +32,7 @@ export interface ServeHttpOptions {
   dotfiles: boolean;
   cors: boolean;
   cache?: number;
+  gzip: boolean;
   cgi: boolean;
   cgiDir: string[];
   cgiTimeout: number;
@@ -62,7 +63,7 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   let bound = { host: opts.bind, port: opts.port };
   const composed = composeHandler(ctx.io.cwd, root, opts, {
     serverVersion,
-    file: makeFileHandler({ root, listing: opts.listing, dotfiles: opts.dotfiles }),
+    file: makeFileHandler({ root, listing: opts.listing, dotfiles: opts.dotfiles, extras: opts.protocol === 'HTTP/1.1', gzip: opts.gzip }),
     server: () => bound,
   });
   const listener = await listenHttp(

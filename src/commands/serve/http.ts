@@ -70,6 +70,7 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--no-dotfiles', 'answer 404 for any path with a component starting with "." and hide such entries')
     .option('--cors', 'add Access-Control-Allow-Origin: * to every response', false)
     .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
+    .option('--no-gzip', 'never gzip responses (by default compressible files of 1 KiB or more are gzipped for clients that accept it; HTTP/1.1 mode)')
     .option('--cgi', 'run CGI scripts under /cgi-bin and /htbin as CGIHTTPRequestHandler does', false)
     .option('--cgi-dir <DIR>', 'a CGI directory as a URL path under the root (repeatable; replaces /cgi-bin and /htbin; implies --cgi)', (v: string, prev: string[]) => [...prev, v], [])
     .option('--cgi-timeout <SECONDS>', 'kill a CGI script (its whole process group) running longer than this; the client gets a 500', parsePositiveSeconds, 30)

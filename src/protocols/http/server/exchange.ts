@@ -96,8 +96,8 @@ export class Exchange {
     this.finish();
   }
 
-  /** Sends the head, then `length` bytes of the open file `fd` streamed with backpressure; closes fd. */
-  respondFile(code: number, message: string | undefined, lines: string, fd: number, length: number): void {
+  /** Sends the head, then `length` bytes of the open file `fd` from `start`, streamed with backpressure; closes fd. */
+  respondFile(code: number, message: string | undefined, lines: string, fd: number, length: number, start = 0): void {
     if (this.done) {
       closeSync(fd);
       return;
@@ -111,7 +111,7 @@ export class Exchange {
       this.finish();
       return;
     }
-    const stream = createReadStream('', { fd, autoClose: true, start: 0, end: length - 1, highWaterMark: 256 * 1024 });
+    const stream = createReadStream('', { fd, autoClose: true, start, end: start + length - 1, highWaterMark: 256 * 1024 });
     this.stream = stream;
     stream.on('error', () => {
       // The head is out: all that can be done is to cut the connection.
