@@ -1,7 +1,8 @@
 // The run function of `netkit serve http`: checks the options, binds through the shared
 // listener, prints Python's banner, logs each request, and stops gracefully on Ctrl-C,
 // SIGTERM or --max-requests.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
@@ -10,6 +11,7 @@ import { HTTP_SERVER_DEFAULTS, listenHttp } from '../../protocols/http/server/in
 import { makeFileHandler } from '../../protocols/http/server/file-handler.js';
 import { KEYBOARD_INTERRUPT, SIMPLE_SERVER_VERSION, servingBanner } from '../../protocols/http/server/templates.js';
 import type { ListenerTLS } from '../../protocols/core/listener.js';
+import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/self-signed.js';
 import { AccessLog } from './access-log.js';
 import { composeHandler } from './handler.js';
 import { writePortFile } from './port-file.js';
@@ -23,6 +25,8 @@ export interface ServeHttpOptions {
   tlsCert?: string;
   tlsKey?: string;
   tlsPasswordFile?: string;
+  tlsSelfSigned: boolean;
+  tlsCertOut?: string;
   maxRequests?: number;
   once: boolean;
   idleTimeout: number;
@@ -57,7 +61,8 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   const extra = [...opts.header];
   if (opts.cors) extra.push('Access-Control-Allow-Origin: *');
   if (opts.cache !== undefined) extra.push(`Cache-Control: max-age=${Math.floor(opts.cache)}`);
-  const tls = readTLS(ctx.io.cwd, opts);
+  const selfSigned = makeSelfSigned(ctx.io.cwd, opts);
+  const tls = selfSigned ? { cert: selfSigned.certPem, key: selfSigned.keyPem } : readTLS(ctx.io.cwd, opts);
   const log = new AccessLog(ctx, opts.logFormat);
   const serverVersion = `${SIMPLE_SERVER_VERSION} netkit/${VERSION}`;
   let bound = { host: opts.bind, port: opts.port };
@@ -100,10 +105,11 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
     if (opts.portFile) writePortFile(resolve(ctx.io.cwd, opts.portFile), port);
     const scheme = tls ? 'https' : 'http';
     const banner = servingBanner(host, port, scheme);
+    if (selfSigned) ctx.out.status(`TLS: self-signed certificate, SHA-256 fingerprint ${selfSigned.fingerprint256}`);
     ctx.out.status(banner);
     if (ctx.flags.json) {
       const urlHost = host.includes(':') ? `[${host}]` : host;
-      ctx.out.record({ event: 'listening', host, port, url: `${scheme}://${urlHost}:${port}/`, directory: root, protocol: opts.protocol }, () => '');
+      ctx.out.record({ event: 'listening', host, port, url: `${scheme}://${urlHost}:${port}/`, directory: root, protocol: opts.protocol, ...(selfSigned ? { fingerprint256: selfSigned.fingerprint256 } : {}) }, () => '');
     }
     await ctx.out.flush();
     const reason = await listener.closed;
@@ -115,6 +121,29 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
     for (const u of undo) u?.();
     await listener.close(0);
   }
+}
+
+/** --tls-self-signed: an ephemeral certificate for localhost, 127.0.0.1, ::1 and the bind address; --tls-cert-out writes its PEM. */
+function makeSelfSigned(cwd: string, opts: ServeHttpOptions): SelfSignedCert | undefined {
+  if (!opts.tlsSelfSigned) {
+    if (opts.tlsCertOut) throw new UsageError('--tls-cert-out requires --tls-self-signed');
+    return undefined;
+  }
+  if (opts.tlsCert || opts.tlsKey || opts.tlsPasswordFile) throw new UsageError('--tls-self-signed cannot be combined with --tls-cert, --tls-key or --tls-password-file');
+  const bind = opts.bind;
+  const ip = isIP(bind) !== 0 && bind !== '0.0.0.0' && bind !== '::' ? [bind] : [];
+  const cert = makeSelfSignedCert({ ipAddresses: ip, dnsNames: isIP(bind) === 0 && bind !== 'localhost' ? [bind] : [] });
+  if (opts.tlsCertOut) {
+    const path = resolve(cwd, opts.tlsCertOut);
+    try {
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, cert.certPem);
+      renameSync(tmp, path);
+    } catch (err) {
+      throw new UsageError(`--tls-cert-out: cannot write ${path}: ${(err as Error).message}`);
+    }
+  }
+  return cert;
 }
 
 /** --tls-cert/--tls-key/--tls-password-file as Python 3.14's http.server checks them. */

@@ -12,6 +12,7 @@ const EXAMPLES = [
   'netkit serve http 0 --port-file port.txt --once',
   "netkit serve http --cors -H 'X-Frame-Options: DENY' --no-dotfiles",
   'netkit serve http --cgi --cgi-debug    # run ./cgi-bin/* and ./htbin/* scripts',
+  'netkit serve http 8443 --tls-self-signed --tls-cert-out cert.pem    # then: curl --cacert cert.pem https://localhost:8443/',
   'netkit serve http -p HTTP/1.0    # Python\'s default protocol: one request per connection',
 ];
 
@@ -60,6 +61,8 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--tls-cert <PATH>', 'serve HTTPS with this certificate chain file (PEM; Python 3.14\'s flag)')
     .option('--tls-key <PATH>', 'the TLS private key file (PEM; default: the key inside --tls-cert)')
     .option('--tls-password-file <PATH>', 'file holding the password of the TLS key')
+    .option('--tls-self-signed', 'serve HTTPS with an ephemeral self-signed certificate made at start (its SHA-256 fingerprint is printed)', false)
+    .option('--tls-cert-out <FILE>', 'with --tls-self-signed: write the certificate (PEM) to FILE, for clients to trust (curl --cacert FILE)')
     .option('--port-file <FILE>', 'write the bound port to FILE once listening (for scripts)')
     .option('--max-requests <N>', 'exit after answering N requests', parseCount)
     .option('--once', 'exit after answering one request (--max-requests 1)', false)
