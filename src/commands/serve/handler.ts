@@ -1,8 +1,10 @@
 // The request handler of `serve http`, composed from the options: the file handler alone
 // on the fast path, and in front of it, when asked for, the CGI dispatch (--cgi) with
-// CGIHTTPRequestHandler's methods (POST only to scripts: 501 "Can only POST to CGI scripts").
+// CGIHTTPRequestHandler's methods (POST only to scripts: 501 "Can only POST to CGI scripts"),
+// and --auth/--auth-file's Basic gate before everything.
 import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { makeBasicAuth, parseAuthLines } from '../../protocols/http/server/basic-auth.js';
 import { UsageError } from '../../cli/errors.js';
 import type { Exchange } from '../../protocols/http/server/index.js';
 import { FILE_METHODS } from '../../protocols/http/server/file-handler.js';
@@ -33,6 +35,40 @@ function cgiDirectory(dir: string): string {
 }
 
 export function composeHandler(cwd: string, root: string, opts: ServeHttpOptions, parts: Parts): Composed {
+  const inner = composeInner(cwd, root, opts, parts);
+  const credentials = readCredentials(cwd, opts);
+  if (credentials.length === 0) return inner;
+  const gate = makeBasicAuth(credentials);
+  const next = inner.handler;
+  return { ...inner, handler: (x) => (gate(x) ? next(x) : undefined) };
+}
+
+/** --auth USER:PASS and the lines of --auth-file. */
+function readCredentials(cwd: string, opts: ServeHttpOptions): string[] {
+  const out: string[] = [];
+  if (opts.auth !== undefined) {
+    if (!opts.auth.includes(':') || opts.auth.startsWith(':')) throw new UsageError('--auth wants USER:PASSWORD');
+    out.push(opts.auth);
+  }
+  if (opts.authFile !== undefined) {
+    const path = resolve(cwd, opts.authFile);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new UsageError(`--auth-file: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    try {
+      out.push(...parseAuthLines(text));
+    } catch {
+      throw new UsageError(`--auth-file: ${path}: expected user:password lines`);
+    }
+    if (out.length === 0) throw new UsageError(`--auth-file: ${path} holds no user:password line`);
+  }
+  return out;
+}
+
+function composeInner(cwd: string, root: string, opts: ServeHttpOptions, parts: Parts): Composed {
   const useCgi = opts.cgi || opts.cgiDir.length > 0;
   if (!useCgi) {
     if (opts.cgiDebug || opts.cgiLogdir || opts.cgiPythonMode) throw new UsageError('--cgi-debug, --cgi-logdir and --cgi-python-mode need --cgi');

@@ -37,6 +37,8 @@ export interface ServeHttpOptions {
   cors: boolean;
   cache?: number;
   gzip: boolean;
+  auth?: string;
+  authFile?: string;
   cgi: boolean;
   cgiDir: string[];
   cgiTimeout: number;

@@ -13,6 +13,7 @@ const EXAMPLES = [
   "netkit serve http --cors -H 'X-Frame-Options: DENY' --no-dotfiles",
   'netkit serve http --cgi --cgi-debug    # run ./cgi-bin/* and ./htbin/* scripts',
   'netkit serve http 8443 --tls-self-signed --tls-cert-out cert.pem    # then: curl --cacert cert.pem https://localhost:8443/',
+  'netkit serve http --auth-file users.txt    # lines of user:password; Basic auth on every request',
   'netkit serve http -p HTTP/1.0    # Python\'s default protocol: one request per connection',
 ];
 
@@ -73,6 +74,8 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--no-dotfiles', 'answer 404 for any path with a component starting with "." and hide such entries')
     .option('--cors', 'add Access-Control-Allow-Origin: * to every response', false)
     .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
+    .option('--auth <USER:PASS>', 'require HTTP Basic authentication with this user and password (401 otherwise)')
+    .option('--auth-file <FILE>', 'require Basic authentication with any "user:password" line of FILE (keeps the password off the command line)')
     .option('--no-gzip', 'never gzip responses (by default compressible files of 1 KiB or more are gzipped for clients that accept it; HTTP/1.1 mode)')
     .option('--cgi', 'run CGI scripts under /cgi-bin and /htbin as CGIHTTPRequestHandler does', false)
     .option('--cgi-dir <DIR>', 'a CGI directory as a URL path under the root (repeatable; replaces /cgi-bin and /htbin; implies --cgi)', (v: string, prev: string[]) => [...prev, v], [])
