@@ -37,6 +37,8 @@ export interface ServeHttpOptions {
   cors: boolean;
   cache?: number;
   gzip: boolean;
+  spa: boolean;
+  followSymlinks: boolean;
   auth?: string;
   authFile?: string;
   cgi: boolean;
@@ -70,7 +72,7 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   let bound = { host: opts.bind, port: opts.port };
   const composed = composeHandler(ctx.io.cwd, root, opts, {
     serverVersion,
-    file: makeFileHandler({ root, listing: opts.listing, dotfiles: opts.dotfiles, extras: opts.protocol === 'HTTP/1.1', gzip: opts.gzip }),
+    file: makeFileHandler({ root, listing: opts.listing, dotfiles: opts.dotfiles, extras: opts.protocol === 'HTTP/1.1', gzip: opts.gzip, spa: opts.spa, followSymlinks: opts.followSymlinks }),
     server: () => bound,
   });
   const listener = await listenHttp(

@@ -74,6 +74,8 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--no-dotfiles', 'answer 404 for any path with a component starting with "." and hide such entries')
     .option('--cors', 'add Access-Control-Allow-Origin: * to every response', false)
     .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
+    .option('--spa', 'single-page app: a path where nothing exists serves the root\'s index.html with 200', false)
+    .option('--follow-symlinks', 'follow symbolic links that lead outside the directory (Python does; by default they are 404)', false)
     .option('--auth <USER:PASS>', 'require HTTP Basic authentication with this user and password (401 otherwise)')
     .option('--auth-file <FILE>', 'require Basic authentication with any "user:password" line of FILE (keeps the password off the command line)')
     .option('--no-gzip', 'never gzip responses (by default compressible files of 1 KiB or more are gzipped for clients that accept it; HTTP/1.1 mode)')

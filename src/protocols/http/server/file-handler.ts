@@ -2,7 +2,8 @@
 // the 301 that adds "/" to a directory, index.html/index.htm, the listing, Content-type,
 // trailing "/" on a file → 404; files themselves are sent by file-sender.ts (Content-type,
 // Last-Modified, If-Modified-Since → 304, and in HTTP/1.1 mode ETag, ranges and gzip).
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { listDirectoryJson, wantsJson } from './json-listing.js';
 import { urlsplit, urlunsplit } from '../../url/split.js';
 import { decodeBytes } from '../../url/index.js';
 import type { Exchange } from './exchange.js';
@@ -21,6 +22,10 @@ export interface FileHandlerOptions {
   extras?: boolean;
   /** gzip for clients that accept it (with extras). */
   gzip?: boolean;
+  /** Unknown paths (nothing there) serve the root's index.html with 200 (single-page apps). */
+  spa?: boolean;
+  /** Follow symbolic links that lead outside the root (Python does); false: such paths are 404. */
+  followSymlinks?: boolean;
 }
 
 /** The methods SimpleHTTPRequestHandler has (do_GET, do_HEAD). */
@@ -28,6 +33,23 @@ export const FILE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
 export function makeFileHandler(options: FileHandlerOptions): (x: Exchange) => void {
   const root = options.root;
+  let realRoot = root;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    // the root is checked by the caller
+  }
+  const realPrefix = realRoot.endsWith('/') ? realRoot : realRoot + '/';
+  /** True when `path`, symbolic links resolved, is outside the root (a missing path is not). */
+  const escapes = (path: string): boolean => {
+    let real: string;
+    try {
+      real = realpathSync.native(path);
+    } catch {
+      return false;
+    }
+    return real !== realRoot && !real.startsWith(realPrefix);
+  };
   const sendFile = makeFileSender({ extras: options.extras ?? false, gzip: options.gzip ?? false });
 
   const statOf = (path: string): Stats | undefined => {
@@ -42,6 +64,17 @@ export function makeFileHandler(options: FileHandlerOptions): (x: Exchange) => v
     const rel = path.slice(root.length);
     return rel.includes('/.');
   };
+
+  function listJson(x: Exchange, path: string): void {
+    let body: Buffer;
+    try {
+      body = listDirectoryJson(urlsplit(x.path).path, path, options.dotfiles);
+    } catch {
+      x.error(404, 'No permission to list directory');
+      return;
+    }
+    x.respond(200, undefined, `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\n`, body);
+  }
 
   function listDirectory(x: Exchange, path: string): void {
     let names: Buffer[];
@@ -86,7 +119,19 @@ export function makeFileHandler(options: FileHandlerOptions): (x: Exchange) => v
       x.error(404, 'File not found');
       return;
     }
+    if (!options.followSymlinks && escapes(path)) {
+      x.error(404, 'File not found');
+      return;
+    }
     let st = statOf(path);
+    if (!st && options.spa) {
+      const index = root.endsWith('/') ? root + 'index.html' : root + '/index.html';
+      const s = statOf(index);
+      if (s?.isFile() && (options.followSymlinks || !escapes(index))) {
+        sendFile(x, index, s);
+        return;
+      }
+    }
     if (st?.isDirectory()) {
       let parts;
       try {
@@ -111,7 +156,8 @@ export function makeFileHandler(options: FileHandlerOptions): (x: Exchange) => v
         }
       }
       if (index === undefined) {
-        if (options.listing) listDirectory(x, path);
+        if (options.listing && wantsJson(x.headers?.get('accept'))) listJson(x, path);
+        else if (options.listing) listDirectory(x, path);
         else x.error(404, 'File not found');
         return;
       }
