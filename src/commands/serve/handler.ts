@@ -1,19 +1,23 @@
 // The request handler of `serve http`, composed from the options: the file handler alone
 // on the fast path, and in front of it, when asked for, the CGI dispatch (--cgi) with
 // CGIHTTPRequestHandler's methods (POST only to scripts: 501 "Can only POST to CGI scripts"),
-// and --auth/--auth-file's Basic gate before everything.
+// --upload's PUT and multipart POST, and --auth/--auth-file's Basic gate before everything.
 import { resolve } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { makeBasicAuth, parseAuthLines } from '../../protocols/http/server/basic-auth.js';
 import { UsageError } from '../../cli/errors.js';
 import type { Exchange } from '../../protocols/http/server/index.js';
 import { FILE_METHODS } from '../../protocols/http/server/file-handler.js';
+import { makeUploader } from '../../protocols/http/server/upload.js';
 import { makeCgiHandler } from '../../protocols/http/server/cgi-handler.js';
 import { DEFAULT_CGI_DIRECTORIES } from '../../protocols/http/server/cgi/index.js';
 import type { ServeHttpOptions } from './http-run.js';
 
 /** The largest request body a CGI script is handed (it is held in memory). */
 export const CGI_MAX_BODY = 64 * 1024 * 1024;
+
+/** --max-upload's default. */
+export const DEFAULT_MAX_UPLOAD = 64 * 1024 * 1024;
 
 export interface Composed {
   handler: (x: Exchange) => void | Promise<void>;
@@ -70,9 +74,23 @@ function readCredentials(cwd: string, opts: ServeHttpOptions): string[] {
 
 function composeInner(cwd: string, root: string, opts: ServeHttpOptions, parts: Parts): Composed {
   const useCgi = opts.cgi || opts.cgiDir.length > 0;
+  if (opts.maxUpload !== undefined && !opts.upload) throw new UsageError('--max-upload needs --upload');
+  const uploader = opts.upload ? makeUploader({ root, dotfiles: opts.dotfiles }) : undefined;
+  const uploadCap = opts.maxUpload ?? DEFAULT_MAX_UPLOAD;
   if (!useCgi) {
     if (opts.cgiDebug || opts.cgiLogdir || opts.cgiPythonMode) throw new UsageError('--cgi-debug, --cgi-logdir and --cgi-python-mode need --cgi');
-    return { handler: parts.file, methods: FILE_METHODS, maxBodyBytes: 0 };
+    if (!uploader) return { handler: parts.file, methods: FILE_METHODS, maxBodyBytes: 0 };
+    const file = parts.file;
+    return {
+      handler: (x) => {
+        if (x.method === 'PUT') uploader.put(x);
+        else if (x.method === 'POST') {
+          if (!uploader.post(x)) x.error(405, 'Method Not Allowed', 'POST uploads go to a directory');
+        } else file(x);
+      },
+      methods: new Set([...FILE_METHODS, 'PUT', 'POST']),
+      maxBodyBytes: uploadCap,
+    };
   }
   let logdir: string | undefined;
   if (opts.cgiLogdir) {
@@ -98,9 +116,13 @@ function composeInner(cwd: string, root: string, opts: ServeHttpOptions, parts: 
   });
   const file = parts.file;
   const handler = async (x: Exchange): Promise<void> => {
+    if (x.method === 'PUT' && uploader) return uploader.put(x);
     if (await cgi(x)) return;
-    if (x.method === 'POST') x.error(501, 'Can only POST to CGI scripts');
-    else file(x);
+    if (x.method === 'POST') {
+      if (!uploader) x.error(501, 'Can only POST to CGI scripts');
+      else if (!uploader.post(x)) x.error(405, 'Method Not Allowed', 'POST goes to CGI scripts, or uploads to a directory');
+    } else file(x);
   };
-  return { handler, methods: new Set([...FILE_METHODS, 'POST']), maxBodyBytes: CGI_MAX_BODY };
+  const methods = new Set([...FILE_METHODS, 'POST', ...(uploader ? ['PUT'] : [])]);
+  return { handler, methods, maxBodyBytes: uploader ? Math.max(uploadCap, CGI_MAX_BODY) : CGI_MAX_BODY };
 }

@@ -37,6 +37,8 @@ export interface ServeHttpOptions {
   cors: boolean;
   cache?: number;
   gzip: boolean;
+  upload: boolean;
+  maxUpload?: number;
   spa: boolean;
   followSymlinks: boolean;
   auth?: string;

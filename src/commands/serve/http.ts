@@ -14,6 +14,7 @@ const EXAMPLES = [
   'netkit serve http --cgi --cgi-debug    # run ./cgi-bin/* and ./htbin/* scripts',
   'netkit serve http 8443 --tls-self-signed --tls-cert-out cert.pem    # then: curl --cacert cert.pem https://localhost:8443/',
   'netkit serve http --auth-file users.txt    # lines of user:password; Basic auth on every request',
+  'netkit serve http --upload --max-upload 10000000    # curl -T file http://127.0.0.1:8000/dir/',
   'netkit serve http -p HTTP/1.0    # Python\'s default protocol: one request per connection',
 ];
 
@@ -40,6 +41,11 @@ function parsePositiveSeconds(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number of seconds, got '${value}'`);
   return n;
+}
+
+function parseBytes(value: string): number {
+  if (!/^\d{1,15}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a number of bytes, got '${value}'`);
+  return Number(value);
 }
 
 function parseHeader(value: string, previous: string[]): string[] {
@@ -76,6 +82,8 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
     .option('--spa', 'single-page app: a path where nothing exists serves the root\'s index.html with 200', false)
     .option('--follow-symlinks', 'follow symbolic links that lead outside the directory (Python does; by default they are 404)', false)
+    .option('--upload', 'accept uploads: PUT a file to its path, POST multipart/form-data files into a directory (never outside the root)', false)
+    .option('--max-upload <BYTES>', 'largest upload body accepted with --upload (default 64 MiB; larger: 413)', parseBytes)
     .option('--auth <USER:PASS>', 'require HTTP Basic authentication with this user and password (401 otherwise)')
     .option('--auth-file <FILE>', 'require Basic authentication with any "user:password" line of FILE (keeps the password off the command line)')
     .option('--no-gzip', 'never gzip responses (by default compressible files of 1 KiB or more are gzipped for clients that accept it; HTTP/1.1 mode)')
