@@ -14,6 +14,8 @@ export interface Running {
   stderr: () => string;
   interrupt: () => void;
   exit: Promise<number>;
+  /** Resolves once stderr matches `pattern` (checked on every write; bounded). */
+  waitStderr: (pattern: RegExp) => Promise<void>;
 }
 
 export async function serve(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<Running> {
@@ -47,7 +49,20 @@ export async function serve(argv: string[], cwd: string, env: Record<string, str
   const exit = main(['serve', 'http', ...argv], io);
   await Promise.race([banner, exit.then((code) => Promise.reject(new Error(`exited ${code} before the banner: ${stderr}`)))]);
   const port = Number(/ port (\d+) /.exec(stderr)![1]);
-  return { port, stdout: () => stdout, stderr: () => stderr, interrupt: () => handlers.forEach((h) => h()), exit };
+  const waitStderr = (pattern: RegExp): Promise<void> =>
+    bounded(
+      new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (!pattern.test(stderr)) return;
+          err.off('data', check);
+          resolve();
+        };
+        err.on('data', check);
+        check();
+      }),
+      `${pattern} on stderr`,
+    );
+  return { port, stdout: () => stdout, stderr: () => stderr, interrupt: () => handlers.forEach((h) => h()), exit, waitStderr };
 }
 
 export function bounded<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {

@@ -15,6 +15,7 @@ import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/se
 import { AccessLog } from './access-log.js';
 import { composeHandler } from './handler.js';
 import { writePortFile } from './port-file.js';
+import { openableURL, openServed } from './open.js';
 
 export interface ServeHttpOptions {
   port: number;
@@ -37,6 +38,7 @@ export interface ServeHttpOptions {
   cors: boolean;
   cache?: number;
   gzip: boolean;
+  open: boolean;
   upload: boolean;
   maxUpload?: number;
   spa: boolean;
@@ -118,6 +120,7 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
       ctx.out.record({ event: 'listening', host, port, url: `${scheme}://${urlHost}:${port}/`, directory: root, protocol: opts.protocol, ...(selfSigned ? { fingerprint256: selfSigned.fingerprint256 } : {}) }, () => '');
     }
     await ctx.out.flush();
+    if (opts.open) void openServed(ctx, openableURL(scheme, host, port)).catch((err: Error) => ctx.out.status(`netkit: --open: ${err.message}`));
     const reason = await listener.closed;
     log.flush();
     if (interrupted) ctx.out.status(KEYBOARD_INTERRUPT);

@@ -15,6 +15,7 @@ const EXAMPLES = [
   'netkit serve http 8443 --tls-self-signed --tls-cert-out cert.pem    # then: curl --cacert cert.pem https://localhost:8443/',
   'netkit serve http --auth-file users.txt    # lines of user:password; Basic auth on every request',
   'netkit serve http --upload --max-upload 10000000    # curl -T file http://127.0.0.1:8000/dir/',
+  'netkit serve http 0 --open    # a free port, shown in the browser',
   'netkit serve http -p HTTP/1.0    # Python\'s default protocol: one request per connection',
 ];
 
@@ -82,6 +83,7 @@ export function makeServeHttpCommand(ctx: Context, run = runServeHttp): Command 
     .option('--cache <SECONDS>', 'add Cache-Control: max-age=SECONDS to every response', parseNonNegative)
     .option('--spa', 'single-page app: a path where nothing exists serves the root\'s index.html with 200', false)
     .option('--follow-symlinks', 'follow symbolic links that lead outside the directory (Python does; by default they are 404)', false)
+    .option('--open', 'open the served URL in a web browser once listening (as netkit browser open does)', false)
     .option('--upload', 'accept uploads: PUT a file to its path, POST multipart/form-data files into a directory (never outside the root)', false)
     .option('--max-upload <BYTES>', 'largest upload body accepted with --upload (default 64 MiB; larger: 413)', parseBytes)
     .option('--auth <USER:PASS>', 'require HTTP Basic authentication with this user and password (401 otherwise)')
