@@ -1,6 +1,8 @@
 // `netkit serve http [PORT]`: python3 -m http.server's command line (port, -b, -d, -p)
 // plus the shared server options (--port-file, --max-requests, --once, --log-format,
-// --idle-timeout, --tls-cert/--tls-key) and the file-serving extras (-H, --no-listing, --no-dotfiles, --cors, --cache).
+// --idle-timeout, --tls-cert/--tls-key, --tls-self-signed) and the extras: -H, --no-listing,
+// --no-dotfiles, --cors, --cache, --no-gzip, --spa, --follow-symlinks, --auth, --upload,
+// --open, and CGI (--cgi, --cgi-dir, --cgi-timeout, --cgi-debug, --cgi-logdir, --cgi-python-mode).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
