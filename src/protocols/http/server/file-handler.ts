@@ -50,7 +50,9 @@ export function makeFileHandler(options: FileHandlerOptions): (x: Exchange) => v
     }
     return real !== realRoot && !real.startsWith(realPrefix);
   };
-  const sendFile = makeFileSender({ extras: options.extras ?? false, gzip: options.gzip ?? false });
+  // Files are checked by the sender on a cache miss only: a hit is the same (dev, ino, size,
+  // mtime) as a file that passed, so a re-pointed link misses and is checked again.
+  const sendFile = makeFileSender({ extras: options.extras ?? false, gzip: options.gzip ?? false, refuse: options.followSymlinks ? undefined : escapes });
 
   const statOf = (path: string): Stats | undefined => {
     try {
@@ -119,20 +121,20 @@ export function makeFileHandler(options: FileHandlerOptions): (x: Exchange) => v
       x.error(404, 'File not found');
       return;
     }
-    if (!options.followSymlinks && escapes(path)) {
-      x.error(404, 'File not found');
-      return;
-    }
     let st = statOf(path);
     if (!st && options.spa) {
       const index = root.endsWith('/') ? root + 'index.html' : root + '/index.html';
       const s = statOf(index);
-      if (s?.isFile() && (options.followSymlinks || !escapes(index))) {
+      if (s?.isFile()) {
         sendFile(x, index, s);
         return;
       }
     }
     if (st?.isDirectory()) {
+      if (!options.followSymlinks && escapes(path)) {
+        x.error(404, 'File not found');
+        return;
+      }
       let parts;
       try {
         parts = urlsplit(x.path);

@@ -17,6 +17,8 @@ export interface FileSenderOptions {
   extras: boolean;
   /** gzip compressible responses for clients that accept it (extras only). */
   gzip: boolean;
+  /** True for a path that must not be served (a symbolic link leading outside the root): 404. Checked on cache misses. */
+  refuse?: ((path: string) => boolean) | undefined;
 }
 
 /** Files up to this size are cached in memory. */
@@ -24,6 +26,7 @@ const CACHE_FILE_MAX = 256 * 1024;
 const CACHE_TOTAL_MAX = 64 * 1024 * 1024;
 
 interface Meta {
+  dev: number;
   ino: number;
   size: number;
   mtimeMs: number;
@@ -31,8 +34,11 @@ interface Meta {
   /** Python's lines: Content-type, Content-Length, Last-Modified. */
   lines: string;
   etag: string;
-  /** gzip could apply (type and size): Vary is sent and Accept-Encoding is looked at. */
+  /** gzip is on and could apply (type and size): Vary is sent and Accept-Encoding is looked at. */
   compressible: boolean;
+  /** The extras' ETag, Accept-Ranges (and Vary) lines of the identity response, and lines + those. */
+  identityCommon: string;
+  identityLines: string;
 }
 
 interface Cached extends Meta {
@@ -42,16 +48,23 @@ interface Cached extends Meta {
 
 const CONDITIONAL = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since', 'if-range'] as const;
 
-function metaOf(path: string, st: Stats): Meta {
+function metaOf(path: string, st: Stats, gzip: boolean): Meta {
   const type = guessType(path);
+  const etag = makeEtag(st);
+  const compressible = gzip && decideCompression({ acceptEncoding: 'gzip', contentType: type, size: st.size }).vary;
+  const lines = `Content-type: ${type}\r\nContent-Length: ${st.size}\r\nLast-Modified: ${formatHttpDate(st.mtimeMs)}\r\n`;
+  const identityCommon = `ETag: ${etag}\r\nAccept-Ranges: bytes\r\n${compressible ? 'Vary: Accept-Encoding\r\n' : ''}`;
   return {
+    dev: st.dev,
+    identityCommon,
+    identityLines: lines + identityCommon,
     ino: st.ino,
     size: st.size,
     mtimeMs: st.mtimeMs,
     type,
-    lines: `Content-type: ${type}\r\nContent-Length: ${st.size}\r\nLast-Modified: ${formatHttpDate(st.mtimeMs)}\r\n`,
-    etag: makeEtag(st),
-    compressible: decideCompression({ acceptEncoding: 'gzip', contentType: type, size: st.size }).vary,
+    lines,
+    etag,
+    compressible,
   };
 }
 
@@ -114,7 +127,14 @@ export function makeFileSender(options: FileSenderOptions): (x: Exchange, path: 
     const body = entry?.body;
     const isGet = x.method === 'GET';
     const wantsRange = isGet && h.has('range');
-    const decision = options.gzip && meta.compressible ? decideCompression({ acceptEncoding: h.get('accept-encoding'), contentType: meta.type, size: meta.size, partial: wantsRange }) : { gzip: false, vary: false };
+    const mayGzip = meta.compressible && h.has('accept-encoding');
+    if (!mayGzip && !wantsRange && !CONDITIONAL.some((n) => h.has(n))) {
+      // The common case, with the head lines made once per file.
+      if (body) x.respond(200, undefined, meta.identityLines, body);
+      else x.respondFile(200, undefined, meta.identityLines, fd!, meta.size);
+      return;
+    }
+    const decision = mayGzip ? decideCompression({ acceptEncoding: h.get('accept-encoding'), contentType: meta.type, size: meta.size, partial: wantsRange }) : { gzip: false, vary: meta.compressible };
     const etag = decision.gzip ? variantEtag(meta.etag, 'gzip') : meta.etag;
     const vary = decision.vary ? 'Vary: Accept-Encoding\r\n' : '';
     const common = `ETag: ${etag}\r\nAccept-Ranges: bytes\r\n${vary}`;
@@ -189,9 +209,13 @@ export function makeFileSender(options: FileSenderOptions): (x: Exchange, path: 
 
   return function sendFile(x: Exchange, path: string, st: Stats): void {
     const hit = cache.get(path);
-    if (hit && hit.ino === st.ino && hit.size === st.size && hit.mtimeMs === st.mtimeMs) {
+    if (hit && hit.ino === st.ino && hit.dev === st.dev && hit.size === st.size && hit.mtimeMs === st.mtimeMs) {
       if (options.extras && x.headers) extended(x, hit, hit, undefined);
       else plain(x, hit, hit.body, undefined, '');
+      return;
+    }
+    if (options.refuse?.(path)) {
+      x.error(404, 'File not found');
       return;
     }
     let fd: number;
@@ -209,7 +233,7 @@ export function makeFileSender(options: FileSenderOptions): (x: Exchange, path: 
       x.error(404, 'File not found');
       return;
     }
-    const meta = metaOf(path, fs);
+    const meta = metaOf(path, fs, options.gzip);
     let entry: Cached | undefined;
     if (fs.size <= CACHE_FILE_MAX && fs.isFile()) {
       let body: Buffer;
