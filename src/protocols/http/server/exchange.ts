@@ -2,7 +2,8 @@
 // end_headers/send_error as one write. The head (status line, Server, Date, the handler's
 // lines, extra lines, Connection) is built once per response into the same Buffer as a
 // small body; large files are streamed from disk with backpressure.
-import { closeSync, createReadStream, type ReadStream } from 'node:fs';
+import { closeSync } from 'node:fs';
+import { pumpFile, type FilePump } from './file-pump.js';
 import type { Socket } from 'node:net';
 import type { RequestHead, RequestHeaders } from './request-head.js';
 import type { HttpServerOptions } from './options.js';
@@ -39,7 +40,7 @@ export class Exchange {
   /** The connection closes after this response (Python's close_connection). */
   close: boolean;
   private done = false;
-  private stream: ReadStream | undefined;
+  private stream: FilePump | undefined;
   /** Called once if the connection goes away before the response is out (a CGI script is killed). */
   onAbort: (() => void) | undefined;
 
@@ -111,18 +112,16 @@ export class Exchange {
       this.finish();
       return;
     }
-    const stream = createReadStream('', { fd, autoClose: true, start, end: start + length - 1, highWaterMark: 256 * 1024 });
-    this.stream = stream;
-    stream.on('error', () => {
-      // The head is out: all that can be done is to cut the connection.
-      this.close = true;
-      socket.destroy();
-    });
-    stream.on('end', () => {
+    this.stream = pumpFile(fd, start, length, socket, (err) => {
       this.stream = undefined;
+      if (err) {
+        // The head is out: all that can be done is to cut the connection.
+        this.close = true;
+        socket.destroy();
+        return;
+      }
       this.finish();
     });
-    stream.pipe(socket, { end: false });
   }
 
   /** send_error(code, message, explain): the HTML error page, Connection: close. */
@@ -151,7 +150,7 @@ export class Exchange {
 
   /** The connection went away mid-response. */
   abort(): void {
-    this.stream?.destroy();
+    this.stream?.stop();
     this.done = true;
     const hook = this.onAbort;
     this.onAbort = undefined;
