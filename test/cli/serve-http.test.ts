@@ -9,89 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
-import { NOUNS } from '../../src/cli/registry.js';
-import { Context } from '../../src/cli/context.js';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { NetkitError } from '../../src/protocols/core/errors.js';
-import { make } from '../../src/commands/serve/index.js';
 import type { IO } from '../../src/cli/io.js';
 import { request } from '../../src/protocols/http/client/index.js';
 import { rawExchange, splitResponses, header } from '../peers/serve-http-raw.js';
 import { makeTestCert } from '../fakes/tls-cert.js';
+import { bounded, serve, stop, type Running } from '../peers/serve-http-harness.js';
 
-const WAIT_MS = 5000;
-
-interface Running {
-  port: number;
-  stdout: () => string;
-  stderr: () => string;
-  interrupt: () => void;
-  exit: Promise<number>;
-}
-
-/** Runs `netkit serve http ...argv` in-process; resolves once the banner is out. */
-async function serve(argv: string[], cwd: string): Promise<Running> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => (stdout += c));
-  const banner = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner within ${WAIT_MS} ms: ${stderr}`)), WAIT_MS);
-    err.on('data', (c) => {
-      stderr += c;
-      if (/Serving HTTPS? on .* port \d+ /.test(stderr)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const handlers: Array<() => void> = [];
-  const io: IO = {
-    stdin: Readable.from([]),
-    stdout: out,
-    stderr: err,
-    env: {},
-    cwd,
-    onSignal: (signal, handler) => {
-      if (signal === 'SIGINT') handlers.push(handler);
-      return () => {};
-    },
-  };
-  const exit = run(['serve', 'http', ...argv], io);
-  await Promise.race([banner, exit.then((code) => Promise.reject(new Error(`exited ${code} before the banner: ${stderr}`)))]);
-  const port = Number(/ port (\d+) /.exec(stderr)![1]);
-  return { port, stdout: () => stdout, stderr: () => stderr, interrupt: () => handlers.forEach((h) => h()), exit };
-}
-
-/** main() once the noun is registered; until then the noun module itself, as main would run it. */
-async function run(argv: string[], io: IO): Promise<number> {
-  if (NOUNS.some((n) => n.name === 'serve')) return main(argv, io);
-  const json = argv.includes('--json');
-  const ctx = new Context(io, { json });
-  const noun = make(ctx, 'http').exitOverride();
-  noun.commands.forEach((c) => c.exitOverride());
-  try {
-    await noun.parseAsync(argv.slice(1).filter((a) => a !== '--json'), { from: 'user' });
-    await ctx.out.flush();
-    return ctx.exitCode;
-  } catch (e) {
-    ctx.out.error(e instanceof Error ? e.message : String(e));
-    await ctx.out.flush();
-    if (e instanceof NetkitError) return exitCodeFor(e.kind);
-    return 2;
-  }
-}
-
-async function stop(r: Running): Promise<number> {
-  r.interrupt();
-  return bounded(r.exit, 'the server to exit');
-}
-
-function bounded<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS)))]).finally(() => clearTimeout(timer));
-}
 
 function tree(): { base: string; root: string } {
   const base = mkdtempSync(join(tmpdir(), 'netkit-serve-'));
@@ -234,10 +157,10 @@ test('a port in use exits 3 with a clear message; a missing directory exits 2', 
     return { io: { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err, env: {}, cwd: base }, err: () => text };
   };
   const busy = io();
-  assert.equal(await bounded(run(['serve', 'http', String(r.port)], busy.io), 'exit'), 3);
+  assert.equal(await bounded(main(['serve', 'http', String(r.port)], busy.io), 'exit'), 3);
   assert.match(busy.err(), new RegExp(`cannot listen on 127\\.0\\.0\\.1:${r.port}: Address already in use`));
   const nodir = io();
-  assert.equal(await bounded(run(['serve', 'http', '0', '-d', 'nope'], nodir.io), 'exit'), 2);
+  assert.equal(await bounded(main(['serve', 'http', '0', '-d', 'nope'], nodir.io), 'exit'), 2);
   assert.match(nodir.err(), /not a directory/);
 });
 
@@ -263,7 +186,7 @@ test('--tls-cert/--tls-key: HTTPS banner, netkit client over TLS; --tls-key alon
   const err = new PassThrough();
   let text = '';
   err.on('data', (c) => (text += c));
-  const code = await bounded(run(['serve', 'http', '0', '--tls-key', 'key.pem'], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err, env: {}, cwd: base }), 'exit');
+  const code = await bounded(main(['serve', 'http', '0', '--tls-key', 'key.pem'], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: err, env: {}, cwd: base }), 'exit');
   assert.equal(code, 2);
   assert.match(text, /--tls-key requires --tls-cert to be set/);
 });

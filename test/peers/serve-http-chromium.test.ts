@@ -15,13 +15,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { main } from '../../src/cli/main.js';
-import type { IO } from '../../src/cli/io.js';
 import { chromiumSkip, withChromium } from './chromium.js';
+import { serve as serveHttp, stop as stopServer } from './serve-http-harness.js';
 
 const skip = chromiumSkip();
 const WAIT_MS = 5000;
@@ -39,52 +37,12 @@ interface Running {
   stop: () => Promise<number>;
 }
 
-/** Runs `netkit serve http 0 ...argv` in-process; resolves once the banner is out. */
+/** Runs `netkit serve http 0 -b 127.0.0.1 ...argv` in-process (the shared harness). */
 async function serve(argv: string[], cwd: string): Promise<Running> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stderr = '';
-  out.resume();
-  const banner = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner within ${WAIT_MS} ms: ${stderr}`)), WAIT_MS);
-    err.on('data', (c) => {
-      stderr += c;
-      if (/Serving HTTPS? on .* port \d+ /.test(stderr)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const handlers: Array<() => void> = [];
-  const io: IO = {
-    stdin: Readable.from([]),
-    stdout: out,
-    stderr: err,
-    env: { PATH: process.env['PATH'] },
-    cwd,
-    onSignal: (signal, handler) => {
-      if (signal === 'SIGINT') handlers.push(handler);
-      return () => {};
-    },
-  };
-  const exit = main(['serve', 'http', '0', '-b', '127.0.0.1', ...argv], io);
-  await Promise.race([banner, exit.then((code) => Promise.reject(new Error(`exited ${code} before the banner: ${stderr}`)))]);
-  const port = Number(/ port (\d+) /.exec(stderr)![1]);
-  return {
-    port,
-    stderr: () => stderr,
-    exit,
-    stop: () => {
-      handlers.forEach((h) => h());
-      return bounded(exit, WAIT_MS, 'the server to exit');
-    },
-  };
+  const r = await serveHttp(['0', '-b', '127.0.0.1', ...argv], cwd, { PATH: process.env['PATH'] ?? '' });
+  return { port: r.port, stderr: r.stderr, exit: r.exit, stop: () => stopServer(r) };
 }
 
-function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 interface LogRecord {
   request_line?: string;
