@@ -1,7 +1,7 @@
 // `netkit serve http` in-process: banner and readiness (stderr, --port-file, --json), file
 // serving with raw node:net requests and with netkit's own client engine, the access log,
 // Ctrl-C, --once, the extras (-H, --cors, --cache, --no-listing, --no-dotfiles), TLS, a
-// large file, 300 concurrent connections, and path traversal in every disguise. Port 0 and loopback only; every wait bounded.
+// large file, 1,000 concurrent connections, and path traversal in every disguise. Port 0 and loopback only; every wait bounded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -207,13 +207,13 @@ test('a large file streams whole, and a pipelined request after it is answered i
   assert.equal(rs[1]!.body.toString(), 'x'.repeat(1024));
 });
 
-test('300 concurrent keep-alive connections are all served', async (t) => {
+test('1,000 concurrent keep-alive connections are all served', async (t) => {
   const { base, root } = tree();
   t.after(() => rmSync(base, { recursive: true, force: true }));
   const r = await serve(['0', '-d', root, '--log-format', 'json'], base);
   t.after(() => stop(r));
   const all = await Promise.all(
-    Array.from({ length: 300 }, () => rawExchange(r.port, 'GET /a.txt HTTP/1.1\r\n\r\nGET /a.txt HTTP/1.1\r\nConnection: close\r\n\r\n', { timeoutMs: 20_000 })),
+    Array.from({ length: 1000 }, () => rawExchange(r.port, 'GET /a.txt HTTP/1.1\r\n\r\nGET /a.txt HTTP/1.1\r\nConnection: close\r\n\r\n', { timeoutMs: 20_000 })),
   );
   for (const bytes of all) assert.deepEqual(splitResponses(bytes).map((x) => x.status), [200, 200]);
 });

@@ -139,3 +139,27 @@ test('curl as the client sees the same responses', { skip: skip || (findExecutab
     }
   }
 });
+
+// python3's urllib.request as the client: the same answers from netkit as from http.server.
+const PY_CLIENT = `
+import hashlib, json, sys, urllib.request, urllib.error
+out = []
+for url in sys.argv[1:]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            body = r.read()
+            out.append({"url": r.url, "status": r.status, "type": r.headers.get("Content-type"), "sha256": hashlib.sha256(body).hexdigest()})
+    except urllib.error.HTTPError as e:
+        out.append({"url": e.url, "status": e.code, "error": str(e)})
+print(json.dumps(out))
+`;
+
+test('python3 urllib.request as the client gets the same answers from netkit as from http.server', { skip }, async () => {
+  const paths = ['/hello.txt', `/${encodeURIComponent(ODD_NAME)}`, '/sub', '/idx/', '/random.bin', '/missing', '/hello.txt/'];
+  const run = async (port: number): Promise<unknown> => {
+    const { stdout } = await promisify(execFile)('python3', ['-c', PY_CLIENT, ...paths.map((p) => `http://127.0.0.1:${port}${p}`)], { timeout: 20_000, maxBuffer: 1 << 20 });
+    return JSON.parse(stdout.replaceAll(`:${port}/`, ':PORT/'));
+  };
+  const [a, b] = await Promise.all([run(ours.address.port), run(py.port)]);
+  assert.deepEqual(a, b);
+});
