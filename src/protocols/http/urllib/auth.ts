@@ -373,22 +373,32 @@ export class AuthSession {
     const authreq = headers.get('www-authenticate');
     if (this.retried > 5) throw new HTTPError(req.url, 401, 'digest auth failed', headers);
     this.retried += 1;
-    if (!authreq) return undefined;
-    const scheme = authreq.split(/[ \t\n\r\f\v]+/).filter((x) => x !== '')[0] ?? '';
-    if (scheme.toLowerCase() === 'digest') {
-      const sp = authreq.indexOf(' ');
-      const challenge = sp < 0 ? '' : authreq.slice(sp + 1);
-      const chal = parseKeqvList(parseHttpList(challenge).filter((x) => x !== ''));
-      const auth = this.digest.authorization(chal, req.method, req.selector, (realm) => this.mgr.findUserPassword(realm, req.url));
-      return auth === undefined ? undefined : `Digest ${auth}`;
-    }
-    if (scheme.toLowerCase() !== 'basic') throw new PyValueError(`AbstractDigestAuthHandler does not support the following scheme: '${scheme}'`, 'ERR_AUTH_SCHEME');
-    return undefined;
+    return digestAnswer(this.digest, this.mgr, authreq, req.method, req.selector, req.url);
   }
 
   private basicRetry(req: AuthRequest, headers: Headers): string | undefined {
     return basicAnswer(this.mgr, headers.getAll('www-authenticate'), req.url, getHeader(req.headers, 'authorization'));
   }
+}
+
+/**
+ * AbstractDigestAuthHandler.http_error_auth_reqed after its retry count: the Digest answer
+ * to `authreq` (the first WWW-Authenticate or Proxy-Authenticate value) with the password
+ * `mgr` holds for `uri`; undefined when there is none. A scheme other than Digest or Basic
+ * is Python's ValueError.
+ */
+export function digestAnswer(digest: DigestAuth, mgr: HTTPPasswordMgr, authreq: string | undefined, method: string, selector: string, uri: string): string | undefined {
+  if (!authreq) return undefined;
+  const scheme = authreq.split(/[ \t\n\r\f\v]+/).filter((x) => x !== '')[0] ?? '';
+  if (scheme.toLowerCase() === 'digest') {
+    const sp = authreq.indexOf(' ');
+    const challenge = sp < 0 ? '' : authreq.slice(sp + 1);
+    const chal = parseKeqvList(parseHttpList(challenge).filter((x) => x !== ''));
+    const auth = digest.authorization(chal, method, selector, (realm) => mgr.findUserPassword(realm, uri));
+    return auth === undefined ? undefined : `Digest ${auth}`;
+  }
+  if (scheme.toLowerCase() !== 'basic') throw new PyValueError(`AbstractDigestAuthHandler does not support the following scheme: '${scheme}'`, 'ERR_AUTH_SCHEME');
+  return undefined;
 }
 
 /**

@@ -9,9 +9,8 @@
 // OSError('Tunnel connection failed: 407 ...') and never lets the handlers see it): the
 // CONNECT is sent again on a new connection, with method CONNECT and the host:port as
 // the digest uri. Pure library: nothing prints; passwords never go into errors.
-import { PyValueError } from '../../core/errors.js';
 import type { Headers } from '../client/headers.js';
-import { basicAnswer, DigestAuth, HTTPPasswordMgrWithDefaultRealm, parseHttpList, parseKeqvList } from './auth.js';
+import { basicAnswer, digestAnswer, DigestAuth, HTTPPasswordMgrWithDefaultRealm } from './auth.js';
 import { HTTPError } from './errors.js';
 
 /** Credentials for urlopen's `proxyCredentials` option (any proxy urlopen goes through). */
@@ -77,19 +76,9 @@ export class ProxyAuthSession {
     const authreq = headers.get('proxy-authenticate');
     if (this.retried > 5) throw new HTTPError(req.url, 401, 'digest auth failed', headers);
     this.retried += 1;
-    if (!authreq) return undefined;
-    const scheme = authreq.split(/[ \t\n\r\f\v]+/).filter((x) => x !== '')[0] ?? '';
-    if (scheme.toLowerCase() === 'digest') {
-      const sp = authreq.indexOf(' ');
-      const challenge = sp < 0 ? '' : authreq.slice(sp + 1);
-      const chal = parseKeqvList(parseHttpList(challenge).filter((x) => x !== ''));
-      const auth = this.digest.authorization(chal, req.method, req.selector, (realm) => this.mgr.findUserPassword(realm, authority));
-      // 3.11 compares with req.headers['Proxy-Authorization'], a key Request never holds
-      // (it capitalizes to 'Proxy-authorization'): no comparison, the retry count ends it.
-      return auth === undefined ? undefined : `Digest ${auth}`;
-    }
-    if (scheme.toLowerCase() !== 'basic') throw new PyValueError(`AbstractDigestAuthHandler does not support the following scheme: '${scheme}'`, 'ERR_AUTH_SCHEME');
-    return undefined;
+    // 3.11 compares the answer with req.headers['Proxy-Authorization'], a key Request never
+    // holds (it capitalizes to 'Proxy-authorization'): no comparison, the retry count ends it.
+    return digestAnswer(this.digest, this.mgr, authreq, req.method, req.selector, authority);
   }
 
   /** AbstractBasicAuthHandler.http_error_auth_reqed('proxy-authenticate', req.host, ...). */
