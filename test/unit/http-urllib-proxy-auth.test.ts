@@ -8,11 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import https from 'node:https';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { HTTPError, urlopen, URLError } from '../../src/protocols/http/urllib/index.js';
 import { ok, startFakeHTTPServer, type ReceivedRequest } from '../fakes/http-server.js';
 import { makeTestCert } from '../fakes/tls-cert.js';
+import { startConnectProxy } from '../fakes/connect-proxy.js';
 
 const USER = 'u';
 const PASSWORD = 'pr0xy-s3cret';
@@ -148,56 +149,6 @@ test('an unsupported challenge is ValueError as the Digest handler raises it', a
 
 // ---- CONNECT ----
 
-interface AuthConnectProxy {
-  port: number;
-  heads: string[];
-  connections: number;
-  close(): Promise<void>;
-}
-
-/** A CONNECT proxy that wants `expected` as Proxy-Authorization (407 and close otherwise). */
-async function startAuthConnectProxy(expected: string): Promise<AuthConnectProxy> {
-  const sockets = new Set<net.Socket>();
-  const state: AuthConnectProxy = { port: 0, heads: [], connections: 0, close: async () => {} };
-  const server = net.createServer((client) => {
-    state.connections++;
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    client.on('error', () => {});
-    let buf = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      buf = Buffer.concat([buf, chunk]);
-      const end = buf.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      client.off('data', onData);
-      const head = buf.subarray(0, end).toString('latin1');
-      state.heads.push(head);
-      const auth = /\r\nProxy-Authorization: ([^\r]*)/i.exec(head)?.[1];
-      if (auth !== expected) {
-        client.end('HTTP/1.0 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="tunnel"\r\nContent-Length: 0\r\n\r\n');
-        return;
-      }
-      const port = Number(/^CONNECT [^ ]*:(\d+) /.exec(head)?.[1]);
-      const upstream = net.connect({ host: '127.0.0.1', port }, () => {
-        client.write('HTTP/1.0 200 Connection established\r\n\r\n');
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      sockets.add(upstream);
-      upstream.on('close', () => sockets.delete(upstream));
-      upstream.on('error', () => client.destroy());
-    };
-    client.on('data', onData);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.port = (server.address() as AddressInfo).port;
-  state.close = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    });
-  return state;
-}
 
 const tc = makeTestCert();
 const skip = tc.skip;
@@ -222,14 +173,14 @@ after(async () => {
 });
 
 test('CONNECT 407 is retried on a new connection with the credentials', { skip }, async () => {
-  const proxy = await startAuthConnectProxy(BASIC);
+  const proxy = await startConnectProxy({ requireAuth: BASIC });
   try {
     const res = await urlopen(`https://localhost:${originPort}/s`, { env: { https_proxy: `http://127.0.0.1:${proxy.port}` }, proxyCredentials: { user: USER, password: PASSWORD }, ca: tc.cert, timeout: T, pool: false });
     assert.equal(res.status, 200);
     // The origin never sees Proxy-Authorization.
     assert.equal((await res.bytes()).toString(), 'tls /s no-proxy-auth');
     assert.equal(res.tls?.authorized, true);
-    assert.deepEqual(proxy.heads, [`CONNECT localhost:${originPort} HTTP/1.0`, `CONNECT localhost:${originPort} HTTP/1.0\r\nProxy-Authorization: ${BASIC}`]);
+    assert.deepEqual(proxy.received, [`CONNECT localhost:${originPort} HTTP/1.0`, `CONNECT localhost:${originPort} HTTP/1.0\r\nProxy-Authorization: ${BASIC}`]);
     assert.equal(proxy.connections, 2);
   } finally {
     await proxy.close();
@@ -237,7 +188,7 @@ test('CONNECT 407 is retried on a new connection with the credentials', { skip }
 });
 
 test('CONNECT 407 without credentials is URLError Tunnel connection failed (as 3.11)', { skip }, async () => {
-  const proxy = await startAuthConnectProxy(BASIC);
+  const proxy = await startConnectProxy({ requireAuth: BASIC });
   try {
     await assert.rejects(urlopen(`https://localhost:${originPort}/`, { env: { https_proxy: `http://127.0.0.1:${proxy.port}` }, ca: tc.cert, timeout: T, pool: false }), (err: unknown) => {
       assert.ok(err instanceof URLError && !(err instanceof HTTPError));
@@ -245,14 +196,14 @@ test('CONNECT 407 without credentials is URLError Tunnel connection failed (as 3
       assert.equal(err.kind, 'network');
       return true;
     });
-    assert.equal(proxy.heads.length, 1);
+    assert.equal(proxy.received.length, 1);
   } finally {
     await proxy.close();
   }
 });
 
 test('CONNECT with a wrong password: one retry, then the tunnel URLError without the password', { skip }, async () => {
-  const proxy = await startAuthConnectProxy('Basic nobody-gets-in');
+  const proxy = await startConnectProxy({ requireAuth: 'Basic nobody-gets-in' });
   try {
     await assert.rejects(urlopen(`https://localhost:${originPort}/`, { env: { https_proxy: `http://127.0.0.1:${proxy.port}` }, proxyCredentials: { user: USER, password: PASSWORD }, ca: tc.cert, timeout: T, pool: false }), (err: unknown) => {
       assert.ok(err instanceof URLError);
@@ -260,8 +211,8 @@ test('CONNECT with a wrong password: one retry, then the tunnel URLError without
       assertNoPassword(err);
       return true;
     });
-    assert.equal(proxy.heads.length, 2);
-    assert.match(proxy.heads[1]!, /Proxy-Authorization: Basic /);
+    assert.equal(proxy.received.length, 2);
+    assert.match(proxy.received[1]!, /Proxy-Authorization: Basic /);
   } finally {
     await proxy.close();
   }

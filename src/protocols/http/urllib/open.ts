@@ -207,31 +207,19 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
     if (auth) {
       auth.responded(req.url, res.status);
       if (res.status === 401) {
-        let retry: string | undefined;
-        try {
-          retry = auth.on401({ url: req.url, method: req.method, selector: requestSelector(req.url, proxy !== undefined && requestHost(req.url).scheme === 'http'), headers: sent.headers }, res.headers);
-        } catch (err) {
-          res.cancel();
-          throw err;
-        }
+        const selector = requestSelector(req.url, proxy !== undefined && requestHost(req.url).scheme === 'http');
+        const retry = await challengeAnswer(res, () => auth.on401({ url: req.url, method: req.method, selector, headers: sent.headers }, res.headers));
         if (retry !== undefined) {
-          await res.discard();
           authorization = retry;
           continue;
         }
       }
     }
     if (proxyAuth && proxy && res.status === 407 && requestHost(req.url).scheme === 'http') {
-      let retry: string | undefined;
-      try {
-        const current = proxyAuthorization ?? proxy.authorization;
-        retry = proxyAuth.on407(proxyAuthority(proxy.host, proxy.port), { url: req.url, method: req.method, selector: requestSelector(req.url, true), proxyAuthorization: current }, res.headers);
-      } catch (err) {
-        res.cancel();
-        throw err;
-      }
+      const current = proxyAuthorization ?? proxy.authorization;
+      const request = { url: req.url, method: req.method, selector: requestSelector(req.url, true), proxyAuthorization: current };
+      const retry = await challengeAnswer(res, () => proxyAuth.on407(proxyAuthority(proxy.host, proxy.port), request, res.headers));
       if (retry !== undefined) {
-        await res.discard();
         proxyAuthorization = retry;
         continue;
       }
@@ -276,6 +264,22 @@ async function openHttp(url: string, options: UrlopenOptions): Promise<UrlopenRe
       cancel: () => res.cancel(),
     };
   }
+}
+
+/**
+ * An auth handler's answer to a 401 or 407: the header value for the retry, or undefined.
+ * The challenged response is drained for the retry, or dropped when the handler raises.
+ */
+async function challengeAnswer(res: Response, answer: () => string | undefined): Promise<string | undefined> {
+  let retry: string | undefined;
+  try {
+    retry = answer();
+  } catch (err) {
+    res.cancel();
+    throw err;
+  }
+  if (retry !== undefined) await res.discard();
+  return retry;
 }
 
 /** Request.host for `url` (netloc without userinfo), as proxy_bypass sees it. */
