@@ -12,7 +12,7 @@ after(() => tc.cleanup());
 
 test('SSL_CERT_FILE replaces the default roots', { skip: tc.skip }, async () => {
   const { request } = await import('../../src/protocols/http/client/index.js');
-  const { defaultRoots, secureContextFor } = await import('../../src/protocols/http/client/ca-store.js');
+  const { defaultRoots, secureContextFor } = await import('../../src/protocols/core/ca-store.js');
   assert.deepEqual(defaultRoots(), [tc.cert]);
   assert.equal(secureContextFor(), secureContextFor());
   const server = https.createServer({ cert: tc.cert, key: tc.key }, (_req, res) => res.end('trusted'));

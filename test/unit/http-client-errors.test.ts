@@ -12,9 +12,9 @@ import {
   IncompleteRead,
   LineTooLong,
   RemoteDisconnected,
-  fromSocketError,
   request,
 } from '../../src/protocols/http/client/index.js';
+import { fromSocketError } from '../../src/protocols/core/socket-errors.js';
 import { NetkitError } from '../../src/protocols/core/errors.js';
 
 test("Python's exception tree and wording", () => {

@@ -86,5 +86,5 @@ test('connection refused is a network error in Python words', async () => {
   const fake = await startFakeHTTPServer({ send: ok() });
   const url = fake.url;
   await fake.close();
-  await assert.rejects(request({ url, pool: false, timeout: 2000 }), { name: 'HTTPNetworkError', message: '[Errno 111] Connection refused', python: 'ConnectionRefusedError', kind: 'network' });
+  await assert.rejects(request({ url, pool: false, timeout: 2000 }), { name: 'NetworkError', message: '[Errno 111] Connection refused', python: 'ConnectionRefusedError', kind: 'network' });
 });

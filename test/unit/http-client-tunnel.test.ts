@@ -36,7 +36,7 @@ test('a refused CONNECT is OSError("Tunnel connection failed: ...")', async () =
   const proxy = await startConnectProxy('407 Proxy Authentication Required');
   try {
     await assert.rejects(HTTPConnection.open({ scheme: 'https', host: '127.0.0.1', port: proxy.port, timeoutMs: 2000, tunnel: { host: 'example.test', port: 443 } }), {
-      name: 'HTTPNetworkError',
+      name: 'NetworkError',
       python: 'OSError',
       message: 'Tunnel connection failed: 407 Proxy Authentication Required',
     });

@@ -9,7 +9,7 @@ import { BodyReader, bytesEqual, bytesRstrip, bytesStrip, concatBytes, endsWith 
 import { param, parseHeader, validBoundary } from './header.js';
 import { PartHeaders, parsePartHeaders } from './part-headers.js';
 import { BoundaryError, CgiLimitError } from './errors.js';
-import { pyBytesRepr } from './py-repr.js';
+import { pyBytesRepr } from '../core/py-text.js';
 
 /** A name=value pair from a query string or urlencoded body (MiniFieldStorage). */
 export interface MiniField {

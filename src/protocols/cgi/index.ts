@@ -5,7 +5,7 @@ export { parseHeader, validBoundary, type ParsedHeader } from './header.js';
 export { CgiLimitError, BoundaryError } from './errors.js';
 export { BodyReader } from './reader.js';
 export { cgiTestReport, itemRepr, DEFAULT_CGI_PATH, type ReportInput } from './report.js';
-export { pyBytesRepr, htmlEscape } from './py-repr.js';
+export { htmlEscape } from './py-repr.js';
 export { readRequestBody, bodyExpected, DEFAULT_MAX_BODY } from './body.js';
 export { saveUploads, removeUploads, type Uploads, type SavedUpload } from './uploads.js';
 export { formFields, type FormField } from './fields.js';

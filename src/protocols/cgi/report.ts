@@ -7,7 +7,8 @@ import { NetkitError } from '../core/errors.js';
 import { BodyReader } from './reader.js';
 import { parseFieldStorageFrom, type FieldPart, type FormItem } from './field-storage.js';
 import { BoundaryError } from './errors.js';
-import { htmlEscape as esc, pyBytesRepr } from './py-repr.js';
+import { htmlEscape as esc } from './py-repr.js';
+import { pyBytesRepr } from '../core/py-text.js';
 import { FRAMES, demoTraceback, formatFrames, type Frame } from './traceback.js';
 
 export interface ReportInput {

@@ -125,3 +125,19 @@ export function parsePyInt(text: string, base: 10 | 16): bigint | undefined {
 export function intErrorMessage(text: string, base: number): string {
   return `invalid literal for int() with base ${base}: ${Array.from(pyRepr(text)).slice(0, 200).join('')}`;
 }
+
+/** repr(b): b'...' (or b"..." when it holds ' and no "), as smtplib, smtpd and http.client print bytes. */
+export function pyBytesRepr(b: Uint8Array): string {
+  const has = (c: number): boolean => b.includes(c);
+  const quote = has(0x27) && !has(0x22) ? '"' : "'";
+  let out = 'b' + quote;
+  for (const c of b) {
+    if (c === quote.charCodeAt(0) || c === 0x5c) out += '\\' + String.fromCharCode(c);
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += String.fromCharCode(c);
+  }
+  return out + quote;
+}

@@ -3,14 +3,14 @@
 // exchange at a time. Every wait (connect, handshake, send, read) is bounded by a timeout.
 import net from 'node:net';
 import tls from 'node:tls';
-import { CannotSendRequest, HTTPTimeoutError, NotConnected, fromSocketError } from './errors.js';
+import { CannotSendRequest, NotConnected } from './errors.js';
+import { SocketTimeoutError, TLSError, fromSocketError } from '../../core/socket-errors.js';
 import { ReadBuffers } from './read-buffers.js';
 import { SocketReader } from './reader.js';
 import { frameBody, serializeHead, writeRequest, type HeaderList, type RequestBody } from './request.js';
 import { readResponseHead, type ResponseHead } from './response.js';
 import { openTunnel, type TunnelOptions } from './tunnel.js';
-import { HTTPTLSError } from './errors.js';
-import { secureContextFor } from './ca-store.js';
+import { secureContextFor } from '../../core/ca-store.js';
 
 /** Where and how to connect. */
 export interface ConnectOptions {
@@ -88,7 +88,7 @@ function waitFor(socket: net.Socket, event: string, timeoutMs: number, phase: st
     };
     const onEvent = (): void => finish();
     const onError = (e: unknown): void => finish(fromSocketError(e));
-    const timer = setTimeout(() => finish(new HTTPTimeoutError(phase)), timeoutMs);
+    const timer = setTimeout(() => finish(new SocketTimeoutError(phase)), timeoutMs);
     socket.once(event, onEvent);
     socket.on('error', onError);
   });
@@ -142,7 +142,7 @@ export class HTTPConnection {
     }
     if (rawReader && rawReader.detach().length > 0) {
       raw.destroy();
-      throw new HTTPTLSError('bytes received from the proxy before the TLS handshake', 'ssl.SSLError', 'ERR_TLS_INJECTION');
+      throw new TLSError('bytes received from the proxy before the TLS handshake', 'ssl.SSLError', 'ERR_TLS_INJECTION');
     }
     const host = options.tunnel?.host ?? options.host;
     const servername = options.servername ?? (net.isIP(host) ? undefined : host);

@@ -1,30 +1,12 @@
 // http.client's exception tree (CPython 3.11 Lib/http/client.py) as TypeScript classes,
-// plus the socket-level failures (refused, DNS, timeout, TLS) the HTTP engine reports.
+// (socket-level failures come from core/socket-errors.ts).
 // Every class sets a literal `name` and the Python exception it mirrors.
-import { osErrorText, pyErrno } from '../../core/os-error.js';
 import { NetkitError, type ErrorKind } from '../../core/errors.js';
 
 /** http.client._MAXLINE: the longest status, header, chunk-size or trailer line. */
 export const MAXLINE = 65536;
 /** http.client._MAXHEADERS: the most header lines in one response. */
 export const MAXHEADERS = 100;
-
-/** Python's bytes repr (b'...'), as http.client quotes header names and values. */
-export function bytesRepr(data: Buffer): string {
-  const s = data.toString('latin1');
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = 'b' + quote;
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (ch === quote || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c >= 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + quote;
-}
 
 /** http.client.HTTPException: root of every protocol-level HTTP failure. */
 export class HTTPException extends NetkitError {
@@ -150,52 +132,4 @@ export class BodyTooLarge extends HTTPException {
   constructor(limit: number) {
     super(`response body exceeds the limit of ${limit} bytes`, 'http.client.HTTPException', 'ERR_BODY_TOO_LARGE', 'failure');
   }
-}
-
-/** A socket-level failure: refused, reset, DNS, timeout (Python's OSError family). kind 'network'. */
-export class HTTPNetworkError extends NetkitError {
-  override name: string = 'HTTPNetworkError';
-  constructor(message: string, python: string, code: string, cause?: unknown) {
-    super(message, { code, python, kind: 'network', cause });
-  }
-}
-
-/** socket.timeout / TimeoutError: a connect, send or read wait ran out. */
-export class HTTPTimeoutError extends HTTPNetworkError {
-  override name = 'TimeoutError';
-  readonly phase: string;
-  constructor(phase: string) {
-    super('timed out', 'TimeoutError', 'ERR_TIMEOUT');
-    this.phase = phase;
-  }
-}
-
-/** ssl.SSLError / ssl.SSLCertVerificationError: the handshake or certificate check failed. kind 'tls'. */
-export class HTTPTLSError extends NetkitError {
-  override name = 'SSLError';
-  constructor(message: string, python: string, code: string, cause?: unknown) {
-    super(message, { code, python, kind: 'tls', cause });
-  }
-}
-
-
-/** Maps a node:net/node:tls/dns error to the error Python would raise, worded as Python words it. */
-export function fromSocketError(err: unknown): NetkitError {
-  if (err instanceof NetkitError) return err;
-  const e = err as NodeJS.ErrnoException & { reason?: string };
-  const code = e?.code ?? '';
-  const known = pyErrno(code);
-  if (known) return new HTTPNetworkError(osErrorText(err), known.type, `ERR_${code}`, err);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA' || code === 'EAI_NONAME') {
-    const [n, text] = code === 'EAI_AGAIN' ? [-3, 'Temporary failure in name resolution'] : [-2, 'Name or service not known'];
-    return new HTTPNetworkError(`[Errno ${n}] ${text}`, 'socket.gaierror', 'ERR_DNS', err);
-  }
-  if (/CERT|SELF_SIGNED|UNABLE_TO|HOSTNAME|ERR_TLS_CERT_ALTNAME/.test(code)) {
-    const reason = e.reason ?? e.message;
-    return new HTTPTLSError(`[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${reason}`, 'ssl.SSLCertVerificationError', 'ERR_TLS_CERT', err);
-  }
-  if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /SSL|TLS/.test(e?.message ?? '')) {
-    return new HTTPTLSError(e.message, 'ssl.SSLError', 'ERR_TLS', err);
-  }
-  return new HTTPNetworkError(e?.message ?? String(err), 'OSError', code ? `ERR_${code}` : 'ERR_NETWORK', err);
 }

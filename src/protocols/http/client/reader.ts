@@ -4,7 +4,7 @@
 // A plain TCP socket reads into recycled buffers (ReadBuffers, net's `onread`): the bytes
 // a read returns are then a view, valid until the next read call on this reader.
 import type { Socket } from 'node:net';
-import { HTTPTimeoutError, fromSocketError } from './errors.js';
+import { SocketTimeoutError, fromSocketError } from '../../core/socket-errors.js';
 import type { ReadBuffers } from './read-buffers.js';
 
 /** How much is buffered before the socket is paused. */
@@ -158,7 +158,7 @@ export class SocketReader {
       // Bounds each wait for data; a sink still busy with a piece is not the peer's delay.
       const timer = setTimeout(() => {
         if (this.pumping?.busy) this.pumping.timer.refresh();
-        else this.endPump(new HTTPTimeoutError('read'));
+        else this.endPump(new SocketTimeoutError('read'));
       }, this.timeoutMs);
       this.pumping = { left: length - count, count, sink, busy: false, timer, resolve, reject };
       if (this.paused) this.resume();
@@ -276,7 +276,7 @@ export class SocketReader {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.wake = undefined;
-        reject(new HTTPTimeoutError('read'));
+        reject(new SocketTimeoutError('read'));
       }, this.timeoutMs);
       this.wake = () => {
         clearTimeout(timer);

@@ -4,7 +4,9 @@
 import type { Socket } from 'node:net';
 import { NetkitError, PyValueError } from '../../core/errors.js';
 import { pyRepr } from '../../core/py-text.js';
-import { InvalidURL, bytesRepr, HTTPTimeoutError, fromSocketError } from './errors.js';
+import { InvalidURL } from './errors.js';
+import { SocketTimeoutError, fromSocketError } from '../../core/socket-errors.js';
+import { pyBytesRepr } from '../../core/py-text.js';
 
 /** What a request body may be: bytes, text (UTF-8), or a stream of chunks. */
 export type RequestBody = Buffer | Uint8Array | string | AsyncIterable<Buffer | Uint8Array | string>;
@@ -35,10 +37,10 @@ export function validateUrlPart(text: string): void {
 export function validateHeader(name: string, value: string): void {
   const nameBytes = Buffer.from(name, 'latin1');
   if (!/^[^:\s][^:\r\n]*$/.test(name) || /[\x00-\x1f\x7f]/.test(name) || /[^\x00-\x7f]/.test(name)) {
-    throw new PyValueError(`Invalid header name ${bytesRepr(nameBytes)}`, 'ERR_INVALID_HEADER_NAME');
+    throw new PyValueError(`Invalid header name ${pyBytesRepr(nameBytes)}`, 'ERR_INVALID_HEADER_NAME');
   }
   if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) {
-    throw new PyValueError(`Invalid header value ${bytesRepr(Buffer.from(value, 'latin1'))}`, 'ERR_INVALID_HEADER_VALUE');
+    throw new PyValueError(`Invalid header value ${pyBytesRepr(Buffer.from(value, 'latin1'))}`, 'ERR_INVALID_HEADER_VALUE');
   }
   if (/[^\x00-\xff]/.test(value)) {
     throw new NetkitError(`'latin-1' codec can't encode characters in header value ${pyRepr(value)}`, { code: 'ERR_HEADER_ENCODING', python: 'UnicodeEncodeError' });
@@ -122,7 +124,7 @@ export function writeBounded(socket: Socket, data: Buffer, timeoutMs: number): P
     const onDrain = (): void => done();
     const onError = (e: unknown): void => done(fromSocketError(e));
     const onClose = (): void => done(fromSocketError(Object.assign(new Error('Broken pipe'), { code: 'EPIPE' })));
-    const timer = setTimeout(() => done(new HTTPTimeoutError('send')), timeoutMs);
+    const timer = setTimeout(() => done(new SocketTimeoutError('send')), timeoutMs);
     socket.on('drain', onDrain);
     socket.on('error', onError);
     socket.on('close', onClose);

@@ -2,7 +2,8 @@
 // line (200 or fail) and header lines that are read and dropped, over a plain socket.
 // A refusal keeps its status and headers (Proxy-Authenticate) so the urllib layer can
 // answer a 407 with credentials on a new connection.
-import { HTTPNetworkError, LineTooLong, MAXLINE } from './errors.js';
+import { LineTooLong, MAXLINE } from './errors.js';
+import { NetworkError } from '../../core/socket-errors.js';
 import { Headers, readHeaders } from './headers.js';
 import type { SocketReader } from './reader.js';
 import { validateHeader, validateUrlPart, writeBounded, type HeaderList } from './request.js';
@@ -20,9 +21,9 @@ export interface TunnelOptions {
 /**
  * The proxy did not answer 200 to CONNECT: Python's OSError('Tunnel connection failed:
  * CODE REASON'), with the status and headers of that answer (empty when unreadable).
- * Its name stays HTTPNetworkError (the error as the CLI and --json report it).
+ * Its name stays NetworkError (the error as the CLI and --json report it).
  */
-export class TunnelError extends HTTPNetworkError {
+export class TunnelError extends NetworkError {
   readonly status: number;
   readonly reason: string;
   readonly headers: Headers;

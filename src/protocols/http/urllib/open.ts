@@ -7,7 +7,8 @@
 // `Connection: close`); ftp: URLs are not supported (URLError `unknown url type: ftp`).
 import { PyValueError } from '../../core/errors.js';
 import { urlsplit } from '../../url/index.js';
-import { HTTPNetworkError, HTTPTimeoutError, HTTPTLSError, InvalidURL } from '../client/errors.js';
+import { InvalidURL } from '../client/errors.js';
+import { NetworkError, SocketTimeoutError, TLSError } from '../../core/socket-errors.js';
 import { Headers } from '../client/headers.js';
 import { request, type PieceSink, type RequestOptions, type Response, type Timings } from '../client/index.js';
 import type { ConnectionPool } from '../client/pool.js';
@@ -327,10 +328,10 @@ async function send(
 /** do_open's `except OSError as err: raise URLError(err)`, worded as Python words it. */
 export function toURLError(err: unknown): unknown {
   if (err instanceof URLError) return err;
-  if (err instanceof HTTPTLSError) return new URLError(err.message, { kind: 'tls', code: err.code, cause: err });
+  if (err instanceof TLSError) return new URLError(err.message, { kind: 'tls', code: err.code, cause: err });
   // A read timeout comes from getresponse(), which urllib does not wrap.
-  if (err instanceof HTTPTimeoutError && err.phase === 'read') return err;
-  if (err instanceof HTTPNetworkError) return new URLError(err.message, { code: err.code, cause: err });
+  if (err instanceof SocketTimeoutError && err.phase === 'read') return err;
+  if (err instanceof NetworkError) return new URLError(err.message, { code: err.code, cause: err });
   if (err instanceof InvalidURL && err.message === 'no host given') return new URLError('no host given', { code: 'ERR_NO_HOST', cause: err });
   return err;
 }
