@@ -2,15 +2,15 @@
 // CA store plus an optional extra CA), a reader for its lifetime, and one request/response
 // exchange at a time. Every wait (connect, handshake, send, read) is bounded by a timeout.
 import net from 'node:net';
-import tls from 'node:tls';
 import { CannotSendRequest, NotConnected } from './errors.js';
-import { SocketTimeoutError, TLSError, fromSocketError } from '../../core/socket-errors.js';
+import { TLSError } from '../../core/socket-errors.js';
+import { connectTcp, startTls, waitFor, type TLSInfo } from '../../core/tls-client.js';
+export type { TLSInfo, PeerCertificate } from '../../core/tls-client.js';
 import { ReadBuffers } from './read-buffers.js';
 import { SocketReader } from './reader.js';
 import { frameBody, serializeHead, writeRequest, type HeaderList, type RequestBody } from './request.js';
 import { readResponseHead, type ResponseHead } from './response.js';
 import { openTunnel, type TunnelOptions } from './tunnel.js';
-import { secureContextFor } from '../../core/ca-store.js';
 
 /** Where and how to connect. */
 export interface ConnectOptions {
@@ -29,69 +29,11 @@ export interface ConnectOptions {
   tunnel?: TunnelOptions | undefined;
 }
 
-/** A summary of the peer certificate. */
-export interface PeerCertificate {
-  subject: Record<string, string | string[]>;
-  issuer: Record<string, string | string[]>;
-  subjectAltName: string | undefined;
-  validFrom: string;
-  validTo: string;
-  serialNumber: string;
-  /** SHA-256 fingerprint, colon-separated upper-case hex. */
-  fingerprint256: string;
-}
-
-/** What the TLS handshake produced. */
-export interface TLSInfo {
-  /** e.g. "TLSv1.3" (Python's SSLSocket.version()). */
-  version: string;
-  cipher: string;
-  /** True when the certificate chain and name were verified. */
-  authorized: boolean;
-  /** Why verification failed (only possible with insecure). */
-  authorizationError: string | undefined;
-  servername: string | undefined;
-  peerCertificate: PeerCertificate | undefined;
-}
-
 /** The key a pool files a connection under: scheme, host, port and TLS settings. */
 export function connectionKey(o: ConnectOptions): string {
   const tlsPart = o.scheme === 'https' ? `|${o.servername ?? ''}|${o.insecure ? 'k' : 'v'}|${o.ca ? String(o.ca).length + ':' + String(o.ca).slice(-64) : ''}` : '';
   const via = o.tunnel ? `|via ${o.tunnel.host.toLowerCase()}:${o.tunnel.port}|${JSON.stringify(o.tunnel.headers ?? [])}` : '';
   return `${o.scheme}://${o.host.toLowerCase()}:${o.port}${tlsPart}${via}`;
-}
-
-function summarize(cert: tls.PeerCertificate): PeerCertificate | undefined {
-  if (!cert || Object.keys(cert).length === 0) return undefined;
-  return {
-    subject: { ...cert.subject },
-    issuer: { ...cert.issuer },
-    subjectAltName: cert.subjectaltname,
-    validFrom: cert.valid_from,
-    validTo: cert.valid_to,
-    serialNumber: cert.serialNumber,
-    fingerprint256: cert.fingerprint256,
-  };
-}
-
-/** Waits for `event` on `emitter`-style socket, failing on error or after timeoutMs. */
-function waitFor(socket: net.Socket, event: string, timeoutMs: number, phase: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const finish = (err?: unknown): void => {
-      clearTimeout(timer);
-      socket.off(event, onEvent);
-      socket.off('error', onError);
-      if (err) {
-        socket.destroy();
-        reject(err);
-      } else resolve();
-    };
-    const onEvent = (): void => finish();
-    const onError = (e: unknown): void => finish(fromSocketError(e));
-    const timer = setTimeout(() => finish(new SocketTimeoutError(phase)), timeoutMs);
-    socket.once(event, onEvent);
-    socket.on('error', onError);
-  });
 }
 
 /** One client connection (http.client.HTTPConnection / HTTPSConnection). */
@@ -124,8 +66,7 @@ export class HTTPConnection {
   static async open(options: ConnectOptions): Promise<HTTPConnection> {
     const start = performance.now();
     if (options.scheme === 'http' && !options.tunnel) return HTTPConnection.openPlain(options, start);
-    const raw = net.connect({ host: options.host, port: options.port, noDelay: true });
-    await waitFor(raw, 'connect', options.timeoutMs, 'connect');
+    const raw = await connectTcp(options.host, options.port, options.timeoutMs);
     let rawReader: SocketReader | undefined;
     if (options.tunnel) {
       rawReader = new SocketReader(raw, options.timeoutMs);
@@ -145,30 +86,7 @@ export class HTTPConnection {
       throw new TLSError('bytes received from the proxy before the TLS handshake', 'ssl.SSLError', 'ERR_TLS_INJECTION');
     }
     const host = options.tunnel?.host ?? options.host;
-    const servername = options.servername ?? (net.isIP(host) ? undefined : host);
-    const secure = tls.connect({
-      socket: raw,
-      ...(servername === undefined ? {} : { servername }),
-      secureContext: secureContextFor(options.ca),
-      rejectUnauthorized: !options.insecure,
-      ALPNProtocols: ['http/1.1'],
-      // Without a name (an IP literal), check the certificate against the IP.
-      checkServerIdentity: (_name, cert) => tls.checkServerIdentity(servername ?? host, cert),
-    });
-    try {
-      await waitFor(secure, 'secureConnect', options.timeoutMs, 'handshake');
-    } catch (err) {
-      raw.destroy();
-      throw err;
-    }
-    const info: TLSInfo = {
-      version: secure.getProtocol() ?? '',
-      cipher: secure.getCipher()?.name ?? '',
-      authorized: secure.authorized,
-      authorizationError: secure.authorizationError === undefined || secure.authorizationError === null ? undefined : String(secure.authorizationError),
-      servername,
-      peerCertificate: summarize(secure.getPeerCertificate()),
-    };
+    const { socket: secure, info } = await startTls(raw, host, { ca: options.ca, insecure: options.insecure, servername: options.servername, alpn: ['http/1.1'] }, options.timeoutMs);
     return new HTTPConnection(options, secure, new SocketReader(secure, options.timeoutMs), info, {
       connect: connected - start,
       tls: performance.now() - connected,
