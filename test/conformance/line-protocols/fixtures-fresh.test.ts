@@ -1,0 +1,4 @@
+// The committed line-protocol fixtures are what generate.py writes today (see ../fresh.ts).
+import { fixturesFreshTest } from '../fresh.js';
+
+fixturesFreshTest(import.meta.url);
