@@ -34,7 +34,9 @@ export function clientMechanism(mechanism: ClientMechanism, creds: SaslCredentia
     case 'CRAM-MD5':
       return (challenge) => (challenge === undefined ? undefined : `${creds.user} ${createHmac('md5', password).update(challenge).digest('hex')}`);
     case 'XOAUTH2':
-      return () => `user=${creds.user}\x01auth=Bearer ${creds.token ?? ''}\x01\x01`;
+      // A 334 after the initial response carries the server's JSON error: answer it with
+      // an empty line so the server sends its final 5xx (Google's XOAUTH2 protocol).
+      return (challenge) => (challenge === undefined ? `user=${creds.user}\x01auth=Bearer ${creds.token ?? ''}\x01\x01` : '');
   }
 }
 
