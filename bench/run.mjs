@@ -8,7 +8,7 @@
 //
 // Usage: npm run bench [-- [--builtin] GROUP...]
 //   groups: startup, uuid, ip-collapse, ip-info, url-split, cookie-parse, robots-check, serve-http,
-//   http-download, http-keepalive, ipcalc
+//   http-download, http-keepalive, ipcalc, smtp-accept, smtp-maildir, smtp-send (bench/smtp-bench.mjs)
 // Uses hyperfine when installed (--export-json), else a built-in runner that spawns the
 // commands in turn and takes the median; groups marked `interleave` (network transfers,
 // the noisiest) always use the built-in runner. Entries whose program is missing are skipped with
@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_VERSION, ROOT, exePath, nodeBinary, targetByPlatform } from '../scripts/exe-targets.mjs';
 import { startNginx } from '../test/peers/nginx.ts';
+import { SMTP_GROUPS } from './smtp-bench.mjs';
 
 const linuxX64 = targetByPlatform('linux-x64');
 const EXE = exePath(linuxX64);
@@ -317,6 +318,7 @@ const GROUPS = [
       { a: 'exe', b: 'python', label: 'exe / python', budget: Infinity, kind: 'at most' },
     ],
   },
+  ...SMTP_GROUPS,
 ];
 
 /** A seeded xorshift-style generator: every run writes the same files. */
