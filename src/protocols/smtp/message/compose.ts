@@ -67,6 +67,11 @@ function validate(spec: ComposeSpec): void {
   for (const v of values) if (v !== undefined) checkHeaderValue(v);
 }
 
+/** Every line break (\r\n, \r, \n, as smtplib's _fix_eols) as \n; newline 'windows' makes it CRLF. */
+function lines(body: string): string {
+  return body.replace(/\r\n|\r/g, '\n');
+}
+
 /** email.utils.make_msgid() style: <time*100.pid.random@host>. */
 async function makeMsgid(): Promise<string> {
   const { randomBytes } = await import('node:crypto');
@@ -100,8 +105,8 @@ export async function composeMessage(spec: ComposeSpec, options: ComposeOptions 
     ...(spec.bcc?.length ? { bcc: spec.bcc } : {}),
     ...(spec.replyTo !== undefined ? { replyTo: spec.replyTo } : {}),
     ...(spec.subject !== undefined ? { subject: spec.subject } : {}),
-    ...(spec.text !== undefined ? { text: spec.text } : {}),
-    ...(spec.html !== undefined ? { html: spec.html } : {}),
+    ...(spec.text !== undefined ? { text: lines(spec.text) } : {}),
+    ...(spec.html !== undefined ? { html: lines(spec.html) } : {}),
     attachments,
     headers: (spec.headers ?? []).map(([key, value]) => ({ key, value })),
     date: spec.date ?? new Date(),

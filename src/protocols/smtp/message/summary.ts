@@ -44,8 +44,9 @@ function flatten(list: readonly Address[] | undefined): string[] {
 }
 
 /**
- * Summarises a raw RFC 5322 message. Text and HTML bodies count as parts (their decoded
- * text as UTF-8), then each attachment with its decoded bytes. Throws MessageFormatError
+ * Summarises a raw RFC 5322 message. Text and HTML bodies count as parts (the decoded
+ * text as postal-mime gives it, LF line ends, as UTF-8), then each attachment with its
+ * decoded bytes. Throws MessageFormatError
  * past netkit's limits (header size, field count, nesting depth).
  */
 export async function summarizeMessage(raw: Buffer): Promise<MessageSummary> {
