@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { runServeHttp, type ServeHttpOptions } from './http-run.js';
+import { parseBytes, parseCount, parseNonNegative, parsePort, parsePositiveSeconds } from './options.js';
 
 const EXAMPLES = [
   'netkit serve http',
@@ -23,33 +24,6 @@ const EXAMPLES = [
 
 /** A header line as -H takes it. */
 const HEADER = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([^\r\n\0]*)$/;
-
-function parsePort(value: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError(`invalid port: '${value}'`);
-  return Number(value);
-}
-
-function parseCount(value: string): number {
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a positive whole number, got '${value}'`);
-  return Number(value);
-}
-
-function parseNonNegative(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number of seconds, got '${value}'`);
-  return n;
-}
-
-function parsePositiveSeconds(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number of seconds, got '${value}'`);
-  return n;
-}
-
-function parseBytes(value: string): number {
-  if (!/^\d{1,15}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a number of bytes, got '${value}'`);
-  return Number(value);
-}
 
 function parseHeader(value: string, previous: string[]): string[] {
   if (!HEADER.test(value)) throw new InvalidArgumentError(`-H wants 'Name: value', got '${value}'`);
