@@ -55,6 +55,12 @@ export const NOUNS: readonly NounEntry[] = [
     load: () => import('../commands/robots/index.js'),
   },
   {
+    name: 'smtp',
+    summary: "send mail and question SMTP servers as smtplib does (send, probe, verify, expn; STARTTLS, AUTH, LMTP)",
+    manPage: 'netkit-smtp',
+    load: () => import('../commands/smtp/index.js'),
+  },
+  {
     name: 'url',
     summary: 'parse, join, quote and encode URLs as urllib.parse does',
     manPage: 'netkit-url',

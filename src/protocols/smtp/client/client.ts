@@ -85,6 +85,8 @@ export class SMTPClient {
   doesEsmtp = false;
   /** Lower-cased extension keywords and their parameters, as smtplib's esmtp_features. */
   esmtpFeatures = new Map<string, string>();
+  /** The mechanism of the last successful AUTH. */
+  authMechanism: string | undefined;
   /** What TLS produced, once the connection is encrypted (smtps or after STARTTLS). */
   tls: TLSInfo | undefined;
   private commandEncoding: 'ascii' | 'utf-8' = 'ascii';
@@ -327,7 +329,10 @@ export class SMTPClient {
         throw new SMTPException(`Server AUTH mechanism infinite loop. Last response: (${reply.code}, ${pyBytesRepr(reply.msg)})`, { kind: 'auth', code: 'ERR_SMTP_AUTH_LOOP' });
       }
     }
-    if (reply.code === 235 || reply.code === 503) return reply;
+    if (reply.code === 235 || reply.code === 503) {
+      this.authMechanism = mech;
+      return reply;
+    }
     throw new SMTPAuthenticationError(reply.code, reply.msg);
   }
 
