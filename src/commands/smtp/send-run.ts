@@ -1,7 +1,7 @@
 // The work of `smtp send`, loaded only when it runs: building each message and envelope
 // (send_message's rules, or sendmail's when --mail-from and --rcpt are both given),
 // one connection for all of them, per-recipient records, and the exit code rules.
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
@@ -20,7 +20,8 @@ import {
   replyText,
   type SMTPReply,
 } from '../../protocols/smtp/errors.js';
-import type { SMTPClient } from '../../protocols/smtp/client/index.js';
+import type { SMTPClient, TransactionResult } from '../../protocols/smtp/client/index.js';
+import { canPipeline, sendPipelined, type BatchItem } from '../../protocols/smtp/client/pipeline.js';
 import { openSession, parseServer, quietQuit, type SessionInfo } from './session.js';
 import type { SendOptions } from './send.js';
 
@@ -82,19 +83,20 @@ async function readCapped(ctx: Context, file: string): Promise<Buffer> {
     for await (const chunk of ctx.io.stdin) take(Buffer.from(chunk as Uint8Array));
     return Buffer.concat(chunks);
   }
+  // Synchronous: one small read costs microseconds, a thread-pool round trip per call
+  // (open, stat, read, close) costs more than the SMTP exchange of a small message.
   const path = resolve(ctx.io.cwd, file);
+  let fd: number | undefined;
   try {
-    const handle = await open(path);
-    try {
-      const { size: n } = await handle.stat();
-      if (n > MAX_MESSAGE_BYTES) throw new NetkitError(`${file} is larger than ${MAX_MESSAGE_BYTES} bytes`, { code: 'ERR_TOO_LARGE' });
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(path, 'r');
+    const n = fstatSync(fd).size;
+    if (n > MAX_MESSAGE_BYTES) throw new NetkitError(`${file} is larger than ${MAX_MESSAGE_BYTES} bytes`, { code: 'ERR_TOO_LARGE' });
+    return readFileSync(fd);
   } catch (err) {
     if (err instanceof NetkitError) throw err;
     throw new FileError(err, file);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -203,30 +205,65 @@ export async function runSend(ctx: Context, opts: SendOptions): Promise<SendResu
   const client = session.client;
   result.server = serverRecord(session);
   if (session.stopped) return result;
+  const pipelined = opts.pipelining && opts.message.length > 1 && opts.quitAfter === undefined && canPipeline(client);
+  const succeeded = (record: MessageRecord, tr: TransactionResult): void => {
+    record.mail_options = tr.mailOptions;
+    record.recipients = tr.recipients.map((r) => rec(r.recipient, r.accepted, r.accepted && client.protocol !== 'lmtp' ? tr.data : r.reply));
+    for (const [addr, r] of tr.refused) noteRefused(result, record, addr, r);
+  };
+  const failed = (record: MessageRecord, job: Job, err: unknown): void => {
+    if (!isMessageRefusal(err)) throw err;
+    record.error = errorJSON(err);
+    ERRORS.set(record, err);
+    recordFailure(result, record, job, err);
+  };
   try {
-    let next = first;
-    while (!next.done) {
-      const job = next.value;
-      const record = newRecord(job);
-      result.messages.push(record);
-      if (opts.quitAfter === 'mail' || opts.quitAfter === 'rcpt') {
-        await partialTransaction(client, job, record, opts.quitAfter);
-        break;
+    if (pipelined) {
+      const pending = new Map<BatchItem, [Job, MessageRecord]>();
+      let next = first;
+      const nextItem = async (): Promise<BatchItem | undefined> => {
+        for (;;) {
+          if (next.done) return undefined;
+          const job = next.value;
+          next = await source.next();
+          const record = newRecord(job);
+          result.messages.push(record);
+          try {
+            record.mail_options = mailOptionsFor(client, job);
+          } catch (err) {
+            failed(record, job, err);
+            continue;
+          }
+          const item: BatchItem = { mailFrom: job.mailFrom, rcptTo: job.rcptTo, data: job.data, mailOptions: record.mail_options };
+          pending.set(item, [job, record]);
+          return item;
+        }
+      };
+      await sendPipelined(client, nextItem, (item, outcome) => {
+        const [job, record] = pending.get(item)!;
+        pending.delete(item);
+        if ('ok' in outcome) succeeded(record, outcome.ok);
+        else failed(record, job, outcome.error);
+      });
+    } else {
+      let next = first;
+      while (!next.done) {
+        const job = next.value;
+        const record = newRecord(job);
+        result.messages.push(record);
+        if (opts.quitAfter === 'mail' || opts.quitAfter === 'rcpt') {
+          await partialTransaction(client, job, record, opts.quitAfter);
+          break;
+        }
+        try {
+          record.mail_options = mailOptionsFor(client, job);
+          succeeded(record, await client.sendmail(job.mailFrom, job.rcptTo, job.data, { mailOptions: record.mail_options }));
+        } catch (err) {
+          failed(record, job, err);
+          if (!client.connected) break;
+        }
+        next = await source.next();
       }
-      try {
-        record.mail_options = mailOptionsFor(client, job);
-        const tr = await client.sendmail(job.mailFrom, job.rcptTo, job.data, { mailOptions: record.mail_options });
-        record.mail_options = tr.mailOptions;
-        record.recipients = tr.recipients.map((r) => rec(r.recipient, r.accepted, r.accepted && client.protocol !== 'lmtp' ? tr.data : r.reply));
-        for (const [addr, r] of tr.refused) noteRefused(result, record, addr, r);
-      } catch (err) {
-        if (!isMessageRefusal(err)) throw err;
-        record.error = errorJSON(err);
-        ERRORS.set(record, err);
-        recordFailure(result, record, job, err);
-        if (!client.connected) break;
-      }
-      next = await source.next();
     }
     await quietQuit(client);
   } catch (err) {

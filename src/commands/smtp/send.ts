@@ -23,6 +23,7 @@ export interface SendOptions extends SessionOptions {
   mailFrom?: string;
   rcpt: string[];
   dryRun: boolean;
+  pipelining: boolean;
 }
 
 const collect = (v: string, p: string[]): string[] => [...p, v];
@@ -51,6 +52,7 @@ export function makeSendCommand(ctx: Context): Command {
     .option('-H, --header <LINE>', "composed message: an extra header 'Name: value' (repeatable)", parseHeader, [])
     .option('--mail-from <ADDR>', 'the envelope sender (MAIL FROM) instead of the one the headers give; <> for none')
     .option('--rcpt <ADDR>', 'an envelope recipient (RCPT TO) instead of To/Cc/Bcc (repeatable)', collect, [])
+    .option('--no-pipelining', 'with several messages, send one command at a time as smtplib does even when the server offers PIPELINING')
     .option('-n, --dry-run', 'print the envelope and the message; do not connect', false)
     .addOption(new Option('--quit-after <STEP>', 'stop after this step and QUIT (as swaks)').choices(QUIT_AFTER));
   addConnectionOptions(cmd, true);

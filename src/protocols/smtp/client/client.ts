@@ -171,6 +171,31 @@ export class SMTPClient {
     } else socket.write(data);
   }
 
+  /** The message after a 354: dot-stuffed and terminated, as smtplib's data() sends it. */
+  sendMessage(msg: Buffer): void {
+    this.send(dotStuff(msg));
+  }
+
+  /**
+   * Runs `write` with the socket corked: every command and message it sends leaves in one
+   * write (writev) when it returns — an RFC 2920 command group.
+   */
+  group(write: () => void): void {
+    const socket = this.socket;
+    if (!socket || socket.destroyed) throw new SMTPServerDisconnected('please run connect() first');
+    socket.cork();
+    try {
+      write();
+    } finally {
+      socket.uncork();
+    }
+  }
+
+  /** SMTPUTF8 commands go out as UTF-8 (smtplib's command_encoding), else ASCII. */
+  setCommandEncoding(encoding: 'ascii' | 'utf-8'): void {
+    this.commandEncoding = encoding;
+  }
+
   /**
    * smtplib.putcmd: "cmd args\r\n", refusing CR and LF anywhere (bpo-43124) and, beyond
    * Python, NUL. `mask` says how the trace shows a line that carries secrets.
@@ -393,7 +418,7 @@ export class SMTPClient {
     const go = await this.getreply();
     this.debug?.(TRACE.data(go.code, go.msg));
     if (go.code !== 354) throw new SMTPDataError(go.code, go.msg);
-    this.send(dotStuff(msg));
+    this.sendMessage(msg);
     const reply = await this.getreply();
     this.debug?.(TRACE.data(reply.code, reply.msg));
     return reply;
@@ -550,7 +575,7 @@ function b64(text: string): string {
 }
 
 /** CR, LF or NUL in an address: the ValueError putcmd would raise for the command it makes. */
-function checkAddress(prefix: string, address: string): void {
+export function checkAddress(prefix: string, address: string): void {
   if (/[\r\n]/.test(address)) {
     const s = `${prefix}${address}`.replace(/\n/g, '\\n').replace(/\r/g, '\\r');
     throw new SMTPCommandError(`command and arguments contain prohibited newline characters: ${s}`, 'ValueError');
