@@ -56,10 +56,17 @@ export async function sendPipelined(client: SMTPClient, next: () => Promise<Batc
       report(item, { error: new SMTPSenderRefused(552, `5.3.4 message of ${item.data.length} bytes exceeds the server's SIZE ${limit} (not sent)`, item.mailFrom) });
     }
   };
+  // The next item is prepared while the current one's replies are on their way.
+  const prefetch = (): Promise<BatchItem | undefined> => {
+    const p = take();
+    p.catch(() => undefined); // awaited below; never an unhandled rejection if the batch ends first
+    return p;
+  };
   let item = await take();
   if (!item) return;
   let options = mailOptions(client, item);
   client.group(() => putEnvelope(client, item!, options));
+  let ahead = prefetch();
   while (item) {
     const mail = await client.getreply();
     const refused: RefusedRecipients = new Map();
@@ -82,25 +89,29 @@ export async function sendPipelined(client: SMTPClient, next: () => Promise<Batc
     else if (go.code !== 354) failure = new SMTPDataError(go.code, go.msg);
     if (failure) {
       // A server that said 354 anyway gets an empty message ended at once, then RSET.
-      if (go.code === 354) client.group(() => client.sendMessage(Buffer.alloc(0)));
-      if (go.code === 354) await client.getreply();
+      if (go.code === 354) {
+        client.group(() => client.sendMessage(Buffer.alloc(0)));
+        await client.getreply();
+      }
       report(item, { error: failure });
       await client.rset();
-      item = await take();
+      item = await ahead;
       if (item) {
         options = mailOptions(client, item);
         const current = item;
         client.group(() => putEnvelope(client, current, options));
+        ahead = prefetch();
       }
       continue;
     }
-    const following = await take();
+    const following = await ahead;
     const nextOptions = following ? mailOptions(client, following) : [];
     const current = item;
     client.group(() => {
       client.sendMessage(current.data);
       if (following) putEnvelope(client, following, nextOptions);
     });
+    if (following) ahead = prefetch();
     const done = await client.getreply();
     if (done.code === 421) {
       client.close();
@@ -108,8 +119,8 @@ export async function sendPipelined(client: SMTPClient, next: () => Promise<Batc
     }
     if (done.code !== 250) report(current, { error: new SMTPDataError(done.code, done.msg) });
     else report(current, { ok: { refused, recipients, data: done, mailOptions: options } });
-    // After a refused message the next group is already on its way: RSET is not needed,
-    // MAIL starts a new transaction (RFC 5321 §3.3: the refusal ended this one).
+    // After a refused message the next group is already on its way: MAIL starts a new
+    // transaction (RFC 5321 §3.3: the refusal ended this one), no RSET needed.
     item = following;
     options = nextOptions;
   }
