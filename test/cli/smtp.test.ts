@@ -101,7 +101,7 @@ test('--starttls: not offered → exit 6, nothing sent in plaintext; offered →
     const r = await runCli(['smtp', 'send', '--server', s, ...base, '--starttls', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
     assert.equal(r.code, 6);
     assert.equal(r.stderr, 'netkit: smtp send: STARTTLS extension not supported by server.\n');
-    assert.deepEqual(server.commands(), ['ehlo client.test']);
+    assert.deepEqual(server.commands(), ['ehlo client.test', 'quit']);
   });
   if (cert.skip) return t.skip(cert.skip);
   await withFake({ ehlo: ['STARTTLS'] }, async (server, s) => {
@@ -188,5 +188,56 @@ test('probe: greeting, EHLO before and after STARTTLS, the certificate', async (
     const unverified = await runCli(['smtp', 'probe', s, ...base]);
     assert.equal(unverified.code, 6);
     assert.match(unverified.stdout, /^starttls {4}offered: /m);
+  });
+});
+
+test('smtps:// is TLS from the first byte, verified; lmtp:// sends LHLO and reads one reply per recipient', async (t) => {
+  if (cert.skip) return t.skip(cert.skip);
+  await withFake({ implicitTls: true }, async (server) => {
+    const r = await runCli(['smtp', 'send', '--server', `smtps://127.0.0.1:${server.port}`, ...base, '--cacert', cert.certPath, '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).server.tls.authorized, true);
+    assert.equal(server.sessions[0]!.tls, true);
+    const bad = await runCli(['smtp', 'send', '--server', `smtps://127.0.0.1:${server.port}`, ...base, '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
+    assert.equal(bad.code, 6);
+    assert.equal((await runCli(['smtp', 'send', '--server', `smtps://127.0.0.1:${server.port}`, '--starttls', '--from', 'a@x.test', '--to', 'b@x.test'])).code, 2);
+  });
+  await withFake({ afterData: () => '250 2.0.0 <b@x.test> delivered\n550 5.2.2 <c@x.test> mailbox full' }, async (server) => {
+    const r = await runCli(['smtp', 'send', '--server', `lmtp://127.0.0.1:${server.port}`, ...base, '--from', 'a@x.test', '--to', 'b@x.test', '--to', 'c@x.test', '--body', 'x']);
+    assert.equal(r.code, 7);
+    assert.equal(r.stdout, 'accepted b@x.test 250 2.0.0 <b@x.test> delivered\nrefused c@x.test 550 5.2.2 <c@x.test> mailbox full\n');
+    assert.equal(server.commands()[0], 'lhlo client.test');
+  });
+});
+
+test('bytes injected before the STARTTLS handshake → exit 6; a silent server → exit 3 within --timeout', async () => {
+  await withFake({ ehlo: ['STARTTLS'], on: { STARTTLS: () => Buffer.from('220 ok\r\n250 injected\r\n') } }, async (server, s) => {
+    const r = await runCli(['smtp', 'send', '--server', s, ...base, '--starttls', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
+    assert.equal(r.code, 6);
+    assert.match(r.stderr, /before the TLS handshake \(injection\)/);
+    assert.ok(!server.commands().some((c) => c.startsWith('mail')));
+  });
+  await withFake({ on: { EHLO: () => Buffer.alloc(0) } }, async (_server, s) => {
+    const t0 = performance.now();
+    const r = await runCli(['smtp', 'send', '--server', s, ...base, '--timeout', '0.3', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
+    assert.equal(r.code, 3);
+    assert.equal(r.stderr, 'netkit: smtp send: Connection unexpectedly closed: timed out\n');
+    assert.ok(performance.now() - t0 < 5000);
+  });
+});
+
+test('--auth XOAUTH2: the token from a file or NETKIT_OAUTH2_TOKEN, a warning for --oauth2-token, exit 2 without one', async () => {
+  const expect = `AUTH XOAUTH2 ${Buffer.from('user=me@x.test\x01auth=Bearer tok1\x01\x01').toString('base64')}`;
+  await withFake({ ehlo: ['AUTH XOAUTH2 PLAIN'], on: { AUTH: (l) => (l === expect ? '235 ok' : '334 eyJzdGF0dXMiOiI0MDEifQ=='), '*': () => '535 5.7.8 invalid token' } }, async (server, s) => {
+    const args = ['smtp', 'send', '--server', s, ...base, '--auth', 'XOAUTH2', '-u', 'me@x.test', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x'];
+    assert.equal((await runCli([...args, '--oauth2-token-file', file('tok', 'tok1\n')])).code, 0);
+    assert.equal((await runCli(args, { env: { NETKIT_OAUTH2_TOKEN: 'tok1' } })).code, 0);
+    const argv = await runCli([...args, '--oauth2-token', 'tok1']);
+    assert.equal(argv.code, 0);
+    assert.match(argv.stderr, /warning: a token on the command line is visible/);
+    const bad = await runCli(args, { env: { NETKIT_OAUTH2_TOKEN: 'wrong' } });
+    assert.equal(bad.code, 4);
+    assert.equal(server.commands().at(-2), '');
+    assert.equal((await runCli(args)).code, 2);
   });
 });

@@ -32,8 +32,10 @@ export interface FakeSMTPOptions {
   on?: Record<string, FakeHandler>;
   /** Reply to the end of DATA (default "250 OK"); may be several lines for LMTP. */
   afterData?: (message: Buffer, session: FakeSession) => FakeAnswer;
-  /** Certificate for STARTTLS. */
+  /** Certificate for STARTTLS (and implicit TLS). */
   cert?: { cert: string; key: string };
+  /** TLS from the first byte, as an smtps:// server (needs `cert`). */
+  implicitTls?: boolean;
 }
 
 export interface FakeSMTPServer {
@@ -77,7 +79,7 @@ export async function startFakeSMTP(opts: FakeSMTPOptions = {}): Promise<FakeSMT
   const serve = async (raw: net.Socket): Promise<void> => {
     let socket: net.Socket = raw;
     const counts = new Map<string, number>();
-    const session: FakeSession = { commands: [], messages: [], tls: false, count: (v) => counts.get(v) ?? 0 };
+    const session: FakeSession = { commands: [], messages: [], tls: opts.implicitTls === true, count: (v) => counts.get(v) ?? 0 };
     sessions.push(session);
     let reader = new LineReader(socket, 10_000);
     const write = (a: string | Buffer): void => {
@@ -133,9 +135,11 @@ export async function startFakeSMTP(opts: FakeSMTPOptions = {}): Promise<FakeSMT
     }
   };
 
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  const server = net.createServer((plain) => {
+    sockets.add(plain);
+    plain.on('close', () => sockets.delete(plain));
+    const socket = opts.implicitTls ? new tls.TLSSocket(plain, { isServer: true, cert: opts.cert!.cert, key: opts.cert!.key }) : plain;
+    plain.on('error', () => undefined);
     socket.on('error', () => undefined);
     serve(socket).catch(() => socket.destroy());
   });

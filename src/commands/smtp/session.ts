@@ -170,7 +170,8 @@ export async function openSession(ctx: Context, spec: ServerSpec, opts: SessionO
     if (await stop('auth')) return info;
     return info;
   } catch (err) {
-    client.close();
+    // A refusal leaves the conversation usable: say QUIT as smtplib's `with` block does.
+    await quietQuit(client);
     throw err;
   }
 }
