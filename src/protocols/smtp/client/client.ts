@@ -191,6 +191,11 @@ export class SMTPClient {
     }
   }
 
+  /** The trace line smtplib's data() prints for a reply around the message: "data: (354, b'...')". */
+  traceData(reply: SMTPReply): void {
+    this.debug?.(TRACE.data(reply.code, reply.msg));
+  }
+
   /** SMTPUTF8 commands go out as UTF-8 (smtplib's command_encoding), else ASCII. */
   setCommandEncoding(encoding: 'ascii' | 'utf-8'): void {
     this.commandEncoding = encoding;

@@ -78,6 +78,7 @@ export async function sendPipelined(client: SMTPClient, next: () => Promise<Batc
       recipients.push({ recipient: r, accepted, reply });
     }
     const go = await client.getreply();
+    client.traceData(go);
     const fatal = [mail, ...recipients.map((r) => r.reply), go].find(is421);
     if (fatal) {
       client.close();
@@ -113,6 +114,7 @@ export async function sendPipelined(client: SMTPClient, next: () => Promise<Batc
     });
     if (following) ahead = prefetch();
     const done = await client.getreply();
+    client.traceData(done);
     if (done.code === 421) {
       client.close();
       throw new SMTPServerDisconnected(`${done.code} ${done.msg.toString('latin1')}`);
