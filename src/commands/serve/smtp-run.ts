@@ -11,7 +11,6 @@ import { parsePyInt } from '../../protocols/core/py-text.js';
 import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/self-signed.js';
 import type { ReceivedMessage } from '../../protocols/smtp/server/channel.js';
 import { getfqdn } from '../../protocols/smtp/server/fqdn.js';
-import { relayMessage } from '../../protocols/smtp/server/relay.js';
 import { SMTPServer } from '../../protocols/smtp/server/server.js';
 import { JsonlSink, MaildirSink, MboxSink, type Sink } from '../../protocols/smtp/server/sinks.js';
 import { DATA_SIZE_DEFAULT, debuggingBlock, pyListRepr } from '../../protocols/smtp/server/templates.js';
@@ -127,6 +126,7 @@ export async function runServeSmtp(ctx: Context, opts: ServeSmtpOptions): Promis
     let status: string | undefined;
     const work: Array<Promise<unknown>> = sinks.map((s) => s.sink.deliver(m));
     if (cls === 'PureProxy') {
+      const { relayMessage } = await import('../../protocols/smtp/server/relay.js');
       work.push(
         relayMessage(m, {
           host: remote.host,

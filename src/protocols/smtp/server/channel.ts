@@ -16,6 +16,13 @@ const EMPTY = Buffer.alloc(0);
 const DOT = 46;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** str.strip(), skipping the work when both ends are visible ASCII (the usual case). */
+function strip(text: string): string {
+  const a = text.charCodeAt(0);
+  const z = text.charCodeAt(text.length - 1);
+  return a > 0x20 && a < 0x7f && z > 0x20 && z < 0x7f ? text : pyStrip(text);
+}
+
 function isAscii(b: Buffer): boolean {
   for (let i = 0; i < b.length; i++) if (b[i]! > 0x7f) return false;
   return true;
@@ -127,7 +134,10 @@ export class SMTPChannel {
   }
 
   private get maxCommandSizeLimit(): number {
-    return this.commandSizeLimits.size ? Math.max(...this.commandSizeLimits.values()) : COMMAND_SIZE_LIMIT;
+    if (this.commandSizeLimits.size === 0) return COMMAND_SIZE_LIMIT;
+    let max = 0;
+    for (const v of this.commandSizeLimits.values()) if (v > max) max = v;
+    return max;
   }
 
   private commandLimit(command: string): number {
@@ -147,7 +157,8 @@ export class SMTPChannel {
     // and asyncore closes the channel.
     if (!this.requireSMTPUTF8 && /[^\x00-\x7f]/.test(text)) {
       const ascii = text.slice(0, text.search(/[^\x00-\x7f]/));
-      const whole = ascii.slice(0, ascii.lastIndexOf('\r\n') + 2);
+      const end = ascii.lastIndexOf('\r\n');
+      const whole = end === -1 ? '' : ascii.slice(0, end + 2);
       if (whole) this.hooks.send(Buffer.from(whole, 'latin1'));
       this.abort();
       return;
@@ -256,7 +267,7 @@ export class SMTPChannel {
     }
     const i = line.indexOf(' ');
     const command = (i < 0 ? line : line.slice(0, i)).toUpperCase();
-    const arg = i < 0 ? null : pyStrip(line.slice(i + 1));
+    const arg = i < 0 ? null : strip(line.slice(i + 1));
     const maxSz = this.extendedSMTP ? this.commandLimit(command) : COMMAND_SIZE_LIMIT;
     if (sz > maxSz) {
       this.push(R.lineTooLong);
