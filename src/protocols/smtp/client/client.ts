@@ -7,14 +7,13 @@ import type { Socket } from 'node:net';
 import { connectTcp, startTls, type TLSClientOptions, type TLSInfo } from '../../core/tls-client.js';
 import { LineReader } from '../../core/line-reader.js';
 import { dotStuff } from '../../core/dot.js';
-import { clientMechanism, PYTHON_PREFERRED, type AuthObject, type ClientMechanism, type SaslCredentials } from '../../core/sasl.js';
-import { pyBytesRepr, pyRepr } from '../../core/py-text.js';
+import type { AuthObject, ClientMechanism, SaslCredentials } from '../../core/sasl.js';
+import { auth, login, loginMechanisms } from './auth.js';
+import { pyRepr } from '../../core/py-text.js';
 import {
-  SMTPAuthenticationError,
   SMTPCommandError,
   SMTPConnectError,
   SMTPDataError,
-  SMTPException,
   SMTPHeloError,
   SMTPNotSupportedError,
   SMTPRecipientsRefused,
@@ -26,7 +25,7 @@ import {
   type RefusedRecipients,
   type SMTPReply,
 } from '../errors.js';
-import { MAXCHALLENGE, MAXLINE, TRACE, addrOnly, maskAuthLine, parseEhloFeatures, pySplit, quoteaddr, replyCode, replyLineText } from './parse.js';
+import { MAXLINE, TRACE, addrOnly, maskAuthLine, parseEhloFeatures, quoteaddr, replyCode, replyLineText } from './parse.js';
 
 export type SMTPProtocol = 'smtp' | 'smtps' | 'lmtp';
 
@@ -90,7 +89,6 @@ export class SMTPClient {
   /** What TLS produced, once the connection is encrypted (smtps or after STARTTLS). */
   tls: TLSInfo | undefined;
   private commandEncoding: 'ascii' | 'utf-8' = 'ascii';
-  private authChallengeCount = 0;
   private socket: Socket | undefined;
   private reader: LineReader | undefined;
   private readonly debug: ((line: string) => void) | undefined;
@@ -325,68 +323,23 @@ export class SMTPClient {
     return secure.info;
   }
 
-  // ---- authentication ----
+  // ---- authentication (auth.ts) ----
 
   /** The mechanisms login() would try, in smtplib's order, among those advertised. */
   loginMechanisms(): ClientMechanism[] {
-    const advertised = pySplit(this.esmtpFeatures.get('auth') ?? '');
-    return PYTHON_PREFERRED.filter((m) => advertised.includes(m));
+    return loginMechanisms(this);
   }
 
-  /**
-   * smtplib.auth(mechanism, authobject): the initial response when the mechanism has one,
-   * then one answer per 334 challenge, at most _MAXCHALLENGE of them. 235 and 503 succeed.
-   * The trace shows "AUTH MECH ****" and "****" for what carries credentials.
-   */
+  /** smtplib.auth(mechanism, authobject); see auth.ts. */
   async auth(mechanism: string, authobject: AuthObject): Promise<SMTPReply> {
-    const mech = mechanism.toUpperCase();
-    const initial = authobject(undefined, 0);
-    let reply: SMTPReply;
-    if (initial !== undefined) {
-      this.putcmd('AUTH', `${mech} ${b64(initial)}`, 'command');
-      reply = await this.getreply();
-      this.authChallengeCount = 1;
-    } else {
-      reply = await this.docmd('AUTH', mech);
-      this.authChallengeCount = 0;
-    }
-    while (reply.code === 334) {
-      this.authChallengeCount++;
-      const challenge = Buffer.from(reply.msg.toString('latin1'), 'base64');
-      this.putcmd(b64(authobject(challenge, this.authChallengeCount) ?? ''), '', 'answer');
-      reply = await this.getreply();
-      if (this.authChallengeCount > MAXCHALLENGE) {
-        throw new SMTPException(`Server AUTH mechanism infinite loop. Last response: (${reply.code}, ${pyBytesRepr(reply.msg)})`, { kind: 'auth', code: 'ERR_SMTP_AUTH_LOOP' });
-      }
-    }
-    if (reply.code === 235 || reply.code === 503) {
-      this.authMechanism = mech;
-      return reply;
-    }
-    throw new SMTPAuthenticationError(reply.code, reply.msg);
+    const reply = await auth(this, mechanism, authobject);
+    this.authMechanism = mechanism.toUpperCase();
+    return reply;
   }
 
-  /**
-   * smtplib.login: each of CRAM-MD5, PLAIN, LOGIN the server advertises, in that order,
-   * until one succeeds; the last SMTPAuthenticationError otherwise. `mechanism` picks one
-   * (also XOAUTH2) instead, advertised or not.
-   */
-  async login(creds: SaslCredentials, mechanism?: ClientMechanism): Promise<SMTPReply> {
-    await this.ehloOrHeloIfNeeded();
-    if (mechanism !== undefined) return this.auth(mechanism, clientMechanism(mechanism, creds));
-    if (!this.hasExtn('auth')) throw new SMTPNotSupportedError('SMTP AUTH extension not supported by server.', 'auth');
-    const authlist = this.loginMechanisms();
-    if (authlist.length === 0) throw new SMTPException('No suitable authentication method found.', { kind: 'auth', code: 'ERR_SMTP_NO_AUTH_METHOD' });
-    let last: SMTPAuthenticationError | undefined;
-    for (const mech of authlist) {
-      try {
-        return await this.auth(mech, clientMechanism(mech, creds));
-      } catch (err) {
-        if (!(err instanceof SMTPAuthenticationError)) throw err;
-        last = err;
-      }
-    }
-    throw last!;
+  /** smtplib.login, or one `mechanism` (also XOAUTH2); see auth.ts. */
+  login(creds: SaslCredentials, mechanism?: ClientMechanism): Promise<SMTPReply> {
+    return login(this, creds, mechanism);
   }
 
   // ---- the mail transaction ----
@@ -573,11 +526,6 @@ function joinLines(lines: Buffer[]): Buffer {
   return Buffer.concat(parts);
 }
 const NL = Buffer.from('\n');
-
-/** email.base64mime.body_encode(s.encode(), eol=''): base64 without line breaks ("" for ""). */
-function b64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64');
-}
 
 /** CR, LF or NUL in an address: the ValueError putcmd would raise for the command it makes. */
 export function checkAddress(prefix: string, address: string): void {
