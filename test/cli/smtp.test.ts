@@ -241,3 +241,16 @@ test('--auth XOAUTH2: the token from a file or NETKIT_OAUTH2_TOKEN, a warning fo
     assert.equal((await runCli(args)).code, 2);
   });
 });
+
+test("--message - reads standard input; '-' twice is a usage error; nothing to send is a usage error", async () => {
+  await withFake({}, async (server, s) => {
+    const r = await runCli(['smtp', 'send', '--server', s, ...base, '-m', '-'], { stdin: 'From: a@x.test\nTo: b@x.test\nBcc: c@x.test\n\nfrom stdin\n' });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'accepted b@x.test 250 OK: queued\naccepted c@x.test 250 OK: queued\n');
+    assert.equal(server.messages()[0]!.toString(), 'From: a@x.test\r\nTo: b@x.test\r\n\r\nfrom stdin\r\n');
+  });
+  assert.equal((await runCli(['smtp', 'send', '--server', '127.0.0.1:1', '-m', '-', '-m', '-'], { stdin: 'x' })).code, 2);
+  assert.equal((await runCli(['smtp', 'send', '--server', '127.0.0.1:1'])).code, 2);
+  assert.equal((await runCli(['smtp', 'send', '--server', 'http://x', '--from', 'a@x', '--to', 'b@x'])).code, 2);
+  assert.equal((await runCli(['smtp', 'send', '--from', 'a@x', '--to', 'b@x'])).code, 2);
+});
