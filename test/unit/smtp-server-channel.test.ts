@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SMTPChannel, unstuff, type ChannelOptions, type ReceivedMessage } from '../../src/protocols/smtp/server/channel.js';
-import { bytesSplitlines, debuggingBlock } from '../../src/protocols/smtp/server/templates.js';
+import { debuggingBlock } from '../../src/protocols/smtp/server/templates.js';
 
 function make(options: Partial<ChannelOptions> = {}, deliver?: (m: ReceivedMessage) => Promise<string | undefined>) {
   const writes: string[] = [];
@@ -121,6 +121,7 @@ test('limits: recipients, data size, data line length; 421 on shutdown, after an
 
 test('unstuff, splitlines and the DebuggingServer block', () => {
   assert.equal(unstuff(Buffer.from('.a\r\nb\n.c\r\n..d')).toString(), 'a\nb\n.c\n.d');
-  assert.deepEqual(bytesSplitlines(Buffer.from('a\r\nb\rc\n\nd')).map(String), ['a', 'b', 'c', '', 'd']);
-  assert.equal(debuggingBlock('::1', Buffer.from("S: x\n\nit's"), ['SIZE=1'], []), "---------- MESSAGE FOLLOWS ----------\nmail options: ['SIZE=1']\nb'S: x'\nb'X-Peer: ::1'\nb''\nb\"it's\"\n------------ END MESSAGE ------------\n");
+  // bytes.splitlines(): \r\n, \r and \n end lines; a non-printable line takes repr's escapes.
+  assert.equal(debuggingBlock('1.2.3.4', Buffer.from('a\r\nb\rc\n\n\x00\\d\r\n'), [], []).toString(), "---------- MESSAGE FOLLOWS ----------\nb'a'\nb'b'\nb'c'\nb'X-Peer: 1.2.3.4'\nb''\nb'\\x00\\\\d'\n------------ END MESSAGE ------------\n");
+  assert.equal(debuggingBlock('::1', Buffer.from("S: x\n\nit's"), ['SIZE=1'], []).toString(), "---------- MESSAGE FOLLOWS ----------\nmail options: ['SIZE=1']\nb'S: x'\nb'X-Peer: ::1'\nb''\nb\"it's\"\n------------ END MESSAGE ------------\n");
 });

@@ -108,16 +108,30 @@ export async function runServeSmtp(ctx: Context, opts: ServeSmtpOptions): Promis
   const target = opts.expect ?? opts.exitAfter;
   const log = new MessageLog(ctx);
 
-  let flushing = false;
-  const flushSoon = (): void => {
-    if (flushing) return;
-    flushing = true;
-    setImmediate(() => {
-      flushing = false;
-      void ctx.out.stdout.flush();
-    });
+  // On a terminal each message shows at once; into a pipe or file the output is gathered
+  // for up to FLUSH_DELAY_MS (or 64 KiB), as Python block-buffers a redirected stdout:
+  // one write for many messages instead of one each.
+  const flushSoon = flushScheduler(ctx.out.stdout.isTTY, () => void ctx.out.stdout.flush());
+  /** A message every sink holds: log it and count it toward --expect / --exit-after. */
+  const accept = (m: ReceivedMessage, status: string | undefined): string | undefined => {
+    log.message(m, status ?? '250 OK');
+    if (status === undefined) {
+      accepted++;
+      if (target !== undefined && accepted >= target && !stopping) setImmediate(() => void stop(0));
+    }
+    return status;
   };
-  const deliver = async (m: ReceivedMessage): Promise<string | undefined> => {
+  // DebuggingServer alone has nothing durable to wait for: it answers synchronously.
+  const printOnly = cls === 'DebuggingServer' && sinks.length === 0;
+  const deliver = (m: ReceivedMessage): Promise<string | undefined> | string | undefined => {
+    if (printOnly && !ctx.out.stdout.full) {
+      ctx.out.stdout.write(debuggingBlock(m.peerAddress, m.data, m.mailOptions, m.rcptOptions));
+      flushSoon();
+      return accept(m, undefined);
+    }
+    return deliverAsync(m);
+  };
+  const deliverAsync = async (m: ReceivedMessage): Promise<string | undefined> => {
     if (cls === 'DebuggingServer') {
       ctx.out.stdout.write(debuggingBlock(m.peerAddress, m.data, m.mailOptions, m.rcptOptions));
       flushSoon();
@@ -147,12 +161,7 @@ export async function runServeSmtp(ctx: Context, opts: ServeSmtpOptions): Promis
       log.note(`storing a message from ${m.peerAddress} failed: ${(failed.reason as Error).message}`);
       return '451 Error: local error in processing';
     }
-    log.message(m, status ?? '250 OK');
-    if (status === undefined) {
-      accepted++;
-      if (target !== undefined && accepted >= target && !stopping) setImmediate(() => void stop(0));
-    }
-    return status;
+    return accept(m, status);
   };
 
   const server = await SMTPServer.listen({
@@ -227,11 +236,31 @@ function pyTuple(host: string, port: number): string {
   return `('${host}', ${port})`;
 }
 
-/** One line per message on stderr, gathered per turn of the event loop. */
+/** How long output into a pipe or file may wait to be gathered with more. */
+const FLUSH_DELAY_MS = 50;
+
+/** A function that runs `flush` soon: the next turn on a terminal, within FLUSH_DELAY_MS otherwise. */
+function flushScheduler(tty: boolean, flush: () => void): () => void {
+  let scheduled = false;
+  const run = (): void => {
+    scheduled = false;
+    flush();
+  };
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    if (tty) setImmediate(run);
+    else setTimeout(run, FLUSH_DELAY_MS);
+  };
+}
+
+/** One line per message on stderr, gathered as flushScheduler says. */
 class MessageLog {
   private pending = '';
-  private scheduled = false;
-  constructor(private readonly ctx: Context) {}
+  private readonly schedule: () => void;
+  constructor(private readonly ctx: Context) {
+    this.schedule = flushScheduler(ctx.out.stderr.isTTY, () => this.flush());
+  }
   message(m: ReceivedMessage, reply: string): void {
     this.add(`${m.peerAddress} - - [${new Date().toISOString()}] from=<${m.mailFrom}> to=${pyListRepr(m.rcptTos)} size=${m.data.length}${m.authUser ? ` user=${m.authUser}` : ''}${m.tls ? ' tls' : ''} "${reply}"`);
   }
@@ -241,13 +270,9 @@ class MessageLog {
   private add(line: string): void {
     if (this.ctx.flags.quiet) return;
     this.pending += line + '\n';
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.schedule();
   }
   flush(): void {
-    this.scheduled = false;
     if (!this.pending) return;
     this.ctx.out.stderr.write(this.pending);
     this.pending = '';

@@ -61,6 +61,19 @@ const BIND_MESSAGES: Record<string, string> = {
 };
 
 /** "[::1]:80" or "127.0.0.1:80". */
+/**
+ * The server side's TLS context, built at once so that a key that does not match, a wrong
+ * password or a file that is not PEM fails before anything listens (an exit 6), not at
+ * the first handshake.
+ */
+export function serverSecureContext(options: ListenerTLS): tls.SecureContext {
+  try {
+    return tls.createSecureContext({ key: options.key, cert: options.cert, passphrase: options.passphrase });
+  } catch (err) {
+    throw new NetkitError(`TLS: cannot use the certificate and key: ${(err as Error).message}`, { code: 'ERR_TLS_CONFIG', python: 'ssl.SSLError', kind: 'tls', cause: err });
+  }
+}
+
 export function hostPort(host: string, port: number): string {
   return (host.includes(':') ? `[${host}]` : host) + ':' + port;
 }
@@ -109,15 +122,12 @@ export class Listener {
   /** Binds and starts accepting; rejects with ListenError when the address cannot be bound. */
   static async listen(options: ListenerOptions, onConnection: (conn: Connection) => void): Promise<Listener> {
     const host = options.host ?? '127.0.0.1';
-    let server: net.Server;
-    try {
-      server = options.tls
-        ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, passphrase: options.tls.passphrase, handshakeTimeout: 10_000 })
-        : net.createServer();
-    } catch (err) {
-      // A key that does not match, a wrong password, a file that is not PEM.
-      throw new NetkitError(`TLS: cannot use the certificate and key: ${(err as Error).message}`, { code: 'ERR_TLS_CONFIG', python: 'ssl.SSLError', kind: 'tls', cause: err });
-    }
+    // tls.Server builds its own context from key/cert (it ignores a `secureContext`
+    // option): serverSecureContext only checks them first, for the clear error.
+    if (options.tls) serverSecureContext(options.tls);
+    const server: net.Server = options.tls
+      ? tls.createServer({ key: options.tls.key, cert: options.tls.cert, passphrase: options.tls.passphrase, handshakeTimeout: 10_000 })
+      : net.createServer();
     server.on('error', () => {
       // Errors after listening (EMFILE on accept) do not stop the server.
     });

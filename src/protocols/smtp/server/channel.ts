@@ -79,8 +79,11 @@ export interface ChannelHooks {
   end(): void;
   /** Close now without sending what was not sent (smtpd's handle_error). */
   destroy(): void;
-  /** Stores the message; resolves with an error reply, or undefined for "250 OK". */
-  deliver(message: ReceivedMessage): Promise<string | undefined>;
+  /**
+   * Stores the message; gives (or resolves with) an error reply, or undefined for
+   * "250 OK". A sink with nothing durable to wait for answers synchronously.
+   */
+  deliver(message: ReceivedMessage): Promise<string | undefined> | string | undefined;
   /** The "220 Ready to start TLS" went out: upgrade, then call channel.tlsStarted(). */
   startTLS?(): void;
   /** A DATA transaction began or ended (graceful shutdown waits for it). */
@@ -101,6 +104,8 @@ export class SMTPChannel {
   private numBytes = 0;
   private out: string[] = [];
   private paused = false;
+  /** A message's delivery is in flight (its reply not yet sent). */
+  private delivering = false;
   private closed = false;
   private dataAtStart = false;
   private dataLineTooLong = false;
@@ -131,6 +136,11 @@ export class SMTPChannel {
   /** True between DATA's 354 and the reply to its message. */
   get inTransaction(): boolean {
     return this.state === State.DATA || this.paused;
+  }
+
+  /** The server, not the client, is what the session waits for: a sink is storing. */
+  get deliveryPending(): boolean {
+    return this.delivering;
   }
 
   private get maxCommandSizeLimit(): number {
@@ -519,15 +529,29 @@ export class SMTPChannel {
       tls: this.options.tls ?? false,
       receivedAt: new Date(),
     };
-    this.paused = true;
     this.state = State.COMMAND;
-    this.hooks.deliver(message).then(
+    let result: ReturnType<ChannelHooks['deliver']>;
+    try {
+      result = this.hooks.deliver(message);
+    } catch {
+      result = R.storageFailed;
+    }
+    if (!(result instanceof Promise)) {
+      // Answered at once: the reply joins the others of this feed() (one write).
+      this.push(result ?? R.ok);
+      this.postData();
+      return;
+    }
+    this.paused = true;
+    this.delivering = true;
+    result.then(
       (status) => this.delivered(status ?? R.ok),
       () => this.delivered(R.storageFailed),
     );
   }
 
   private delivered(reply: string): void {
+    this.delivering = false;
     if (this.closed) return;
     this.paused = false;
     this.push(reply);
@@ -577,7 +601,8 @@ export class SMTPChannel {
 
   /** The peer is gone. */
   lost(): void {
-    if (this.state === State.DATA) this.hooks.busy?.(false);
+    // Gone inside DATA, or while its message was being stored: no reply is owed now.
+    if (this.state === State.DATA || this.delivering) this.hooks.busy?.(false);
     this.closed = true;
   }
 }

@@ -4,8 +4,8 @@
 // inside DATA finish their message first (within the grace period).
 import type net from 'node:net';
 import tls from 'node:tls';
-import { Listener, type Connection, type ListenerTLS } from '../../core/listener.js';
-import { SMTPChannel, type ChannelOptions, type ReceivedMessage } from './channel.js';
+import { Listener, serverSecureContext, type Connection, type ListenerTLS } from '../../core/listener.js';
+import { SMTPChannel, type ChannelHooks, type ChannelOptions } from './channel.js';
 import { R } from './templates.js';
 
 export interface SMTPServerOptions {
@@ -19,7 +19,7 @@ export interface SMTPServerOptions {
   channel: Omit<ChannelOptions, 'peerAddress' | 'peerPort' | 'tls' | 'starttls'>;
   maxConnections?: number;
   idleTimeoutMs?: number;
-  deliver(message: ReceivedMessage): Promise<string | undefined>;
+  deliver: ChannelHooks['deliver'];
   debug?(line: string): void;
   /** A connection came or went (for logs). */
   onConnection?(event: 'open' | 'close', peer: string): void;
@@ -35,16 +35,22 @@ export class SMTPServer {
   private readonly sessions = new Set<Session>();
   private stopping = false;
 
-  private constructor(private readonly options: SMTPServerOptions, private listener: Listener) {}
+  private constructor(
+    private readonly options: SMTPServerOptions,
+    private listener: Listener,
+    /** STARTTLS's context, built before listening so a bad key fails at start. */
+    private readonly secureContext: tls.SecureContext | undefined,
+  ) {}
 
   static async listen(options: SMTPServerOptions): Promise<SMTPServer> {
+    const secureContext = options.starttls && !options.implicitTLS ? serverSecureContext(options.starttls) : undefined;
     let server: SMTPServer | undefined;
     const pending: Connection[] = [];
     const listener = await Listener.listen({ host: options.host, port: options.port, tls: options.implicitTLS, backlog: 511 }, (conn) => {
       if (server) server.accept(conn);
       else pending.push(conn);
     });
-    server = new SMTPServer(options, listener);
+    server = new SMTPServer(options, listener, secureContext);
     for (const c of pending) server.accept(c);
     return server;
   }
@@ -61,8 +67,6 @@ export class SMTPServer {
   get closed(): Promise<unknown> {
     return this.listener.closed;
   }
-
-  private secureContext: tls.SecureContext | undefined;
 
   private accept(conn: Connection): void {
     const o = this.options;
@@ -106,7 +110,13 @@ export class SMTPServer {
     if (o.idleTimeoutMs) {
       socket.setTimeout(o.idleTimeoutMs);
       socket.on('timeout', () => {
-        if (channel.inTransaction) return;
+        // Waiting on our own delivery is not the client's silence: wait another round
+        // (Node does not fire 'timeout' again without traffic unless re-armed).
+        if (channel.deliveryPending) {
+          socket.setTimeout(o.idleTimeoutMs!);
+          return;
+        }
+        // A client silent at a command or inside DATA alike gets the 421 and the close.
         channel.timedOut();
         setTimeout(() => socket.destroy(), 1000).unref();
       });
@@ -123,7 +133,6 @@ export class SMTPServer {
   private upgrade(session: Session, use: (s: net.Socket) => void): void {
     const raw = session.socket;
     raw.off('data', (session as Session & { onData: (b: Buffer) => void }).onData);
-    this.secureContext ??= tls.createSecureContext({ key: this.options.starttls!.key, cert: this.options.starttls!.cert, passphrase: this.options.starttls!.passphrase });
     const secure = new tls.TLSSocket(raw, { isServer: true, secureContext: this.secureContext });
     const timer = setTimeout(() => raw.destroy(), 10_000);
     secure.on('error', () => raw.destroy());

@@ -92,45 +92,55 @@ export function pyListRepr(items: readonly string[]): string {
 const LF = 10;
 const CR = 13;
 
-/** bytes.splitlines(): "\r\n", "\r" and "\n" end lines; no empty last line. */
-export function bytesSplitlines(data: Buffer): Buffer[] {
-  const lines: Buffer[] = [];
+/**
+ * DebuggingServer.process_message's output for the CLI's decode_data=False: the block,
+ * every line repr(bytes), "X-Peer" inserted before the first empty line. Built as bytes
+ * in one pass: a printable ASCII line (most mail) is copied between b' and '.
+ */
+export function debuggingBlock(peerAddress: string, data: Buffer, mailOptions: readonly string[], rcptOptions: readonly string[]): Buffer {
+  let head = '---------- MESSAGE FOLLOWS ----------\n';
+  if (mailOptions.length) head += `mail options: ${pyListRepr(mailOptions)}\n`;
+  if (rcptOptions.length) head += `rcpt options: ${pyListRepr(rcptOptions)}\n\n`;
+  const peer = pyBytesRepr(Buffer.from('X-Peer: ' + peerAddress, 'utf8')) + '\n';
+  const tail = '------------ END MESSAGE ------------\n';
+  // Worst case: every byte as \xNN, and b'' plus a newline per line.
+  const out = Buffer.allocUnsafe(Buffer.byteLength(head) + peer.length + tail.length + data.length * 4 + (data.length + 1) * 4);
+  let n = out.write(head, 0, 'utf8');
+  let inHeaders = true;
+  const line = (start: number, end: number): void => {
+    if (inHeaders && start === end) {
+      n += out.write(peer, n, 'latin1');
+      inHeaders = false;
+    }
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      const c = data[i]!;
+      if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x5c) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      out[n++] = 0x62; // b
+      out[n++] = 0x27; // '
+      n += data.copy(out, n, start, end);
+      out[n++] = 0x27;
+    } else n += out.write(pyBytesRepr(data.subarray(start, end)), n, 'latin1');
+    out[n++] = LF;
+  };
+  // bytes.splitlines(): "\n", "\r" and "\r\n" end a line; no empty line after the last break.
   let start = 0;
   for (let i = 0; i < data.length; i++) {
     const c = data[i];
     if (c === LF || c === CR) {
-      lines.push(data.subarray(start, i));
+      line(start, i);
       if (c === CR && data[i + 1] === LF) i++;
       start = i + 1;
     }
   }
-  if (start < data.length) lines.push(data.subarray(start));
-  return lines;
-}
-
-/**
- * DebuggingServer.process_message's output for the CLI's decode_data=False: the block,
- * every line repr(bytes), "X-Peer" inserted before the first empty line.
- */
-export function debuggingBlock(peerAddress: string, data: Buffer, mailOptions: readonly string[], rcptOptions: readonly string[]): string {
-  let out = '---------- MESSAGE FOLLOWS ----------\n';
-  if (mailOptions.length) out += `mail options: ${pyListRepr(mailOptions)}\n`;
-  if (rcptOptions.length) out += `rcpt options: ${pyListRepr(rcptOptions)}\n\n`;
-  let inHeaders = true;
-  for (const line of bytesSplitlines(data)) {
-    if (inHeaders && line.length === 0) {
-      out += pyBytesRepr(Buffer.from('X-Peer: ' + peerAddress, 'utf8')) + '\n';
-      inHeaders = false;
-    }
-    out += bytesRepr(line) + '\n';
-  }
-  return out + '------------ END MESSAGE ------------\n';
-}
-
-/** repr(bytes), with a fast path for plain printable ASCII (most mail lines). */
-function bytesRepr(line: Buffer): string {
-  const text = line.toString('latin1');
-  return /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/.test(text) ? `b'${text}'` : pyBytesRepr(line);
+  if (start < data.length) line(start, data.length);
+  n += out.write(tail, n, 'latin1');
+  return out.subarray(0, n);
 }
 
 /** Python's repr of a peer address tuple, as smtpd's -d lines print it. */
