@@ -13,7 +13,7 @@ function make(options: Partial<ChannelOptions> = {}, deliver?: (m: ReceivedMessa
   const ch = new SMTPChannel(
     { fqdn: 'mx.test', peerAddress: '127.0.0.1', peerPort: 1, hardDataLimit: 1 << 20, smtputf8: false, pipelining: true, ...options },
     {
-      send: (b) => writes.push(b.toString('latin1')),
+      send: (text, encoding) => writes.push(Buffer.from(text, encoding).toString('latin1')),
       end: () => events.push('end'),
       destroy: () => events.push('destroy'),
       deliver: deliver ?? (async (m) => (messages.push(m), undefined)),

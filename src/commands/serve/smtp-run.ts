@@ -8,6 +8,7 @@ import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
 import type { ListenerTLS } from '../../protocols/core/listener.js';
 import { parsePyInt } from '../../protocols/core/py-text.js';
+import { asctime } from '../../protocols/core/py-time.js';
 import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/self-signed.js';
 import type { ReceivedMessage } from '../../protocols/smtp/server/channel.js';
 import { getfqdn } from '../../protocols/smtp/server/fqdn.js';
@@ -215,7 +216,7 @@ export async function runServeSmtp(ctx: Context, opts: ServeSmtpOptions): Promis
     if (selfSigned) ctx.out.status(`TLS: self-signed certificate, SHA-256 fingerprint ${selfSigned.fingerprint256}`);
     const mode = [cls, ...sinks.map((s) => s.name)].filter(Boolean).join(', ');
     ctx.out.status(`Serving SMTP on ${host} port ${port} (${mode}${tls ? (opts.smtps ? ', implicit TLS' : ', STARTTLS') : ''}) ...`);
-    debug?.(`${cls ?? 'SMTPServer'} started at ${new Date().toString()}\n\tLocal addr: ${pyTuple(local.host, local.port)}\n\tRemote addr:${pyTuple(remote.host, remote.port)}`);
+    debug?.(`${cls ?? 'SMTPServer'} started at ${asctime(new Date(), false)}\n\tLocal addr: ${pyTuple(local.host, local.port)}\n\tRemote addr:${pyTuple(remote.host, remote.port)}`);
     if (ctx.flags.json) ctx.out.record({ event: 'listening', host, port, hostname: fqdn, class: cls ?? null, sinks: sinks.map((s) => s.name), tls: tls ? (opts.smtps ? 'implicit' : 'starttls') : null, ...(selfSigned ? { fingerprint256: selfSigned.fingerprint256 } : {}) }, () => '');
     await ctx.out.flush();
     await server.closed;

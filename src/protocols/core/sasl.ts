@@ -132,3 +132,18 @@ export class ServerMechanism {
     return { kind: 'done', user, ok: expected !== undefined && sameText(expected, password) };
   }
 }
+
+/** What a secret shows as in a trace. */
+export const SECRET_MASK = '****';
+
+/**
+ * The masked form of an AUTH line for a trace, either side: the mechanism stays, the
+ * base64 initial response becomes "****" ("AUTH PLAIN ****\r\n"); a continuation answer
+ * is "****" whatever it holds. A line ending in CRLF keeps it.
+ */
+export function maskAuthLine(line: string, kind: 'command' | 'answer'): string {
+  const eol = line.endsWith('\r\n') ? '\r\n' : '';
+  if (kind === 'answer') return SECRET_MASK + eol;
+  const m = /^(AUTH[ \t]+\S+)([ \t][^\r\n]*)?(\r\n)?$/i.exec(line);
+  return m && m[2] !== undefined ? `${m[1]} ${SECRET_MASK}${eol}` : line;
+}

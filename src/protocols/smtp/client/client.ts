@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { connectTcp, startTls, type TLSClientOptions, type TLSInfo } from '../../core/tls-client.js';
 import { LineReader } from '../../core/line-reader.js';
 import { dotStuff } from '../../core/dot.js';
-import type { AuthObject, ClientMechanism, SaslCredentials } from '../../core/sasl.js';
+import { maskAuthLine, type AuthObject, type ClientMechanism, type SaslCredentials } from '../../core/sasl.js';
 import { auth, login, loginMechanisms } from './auth.js';
 import { pyRepr } from '../../core/py-text.js';
 import {
@@ -25,7 +25,7 @@ import {
   type RefusedRecipients,
   type SMTPReply,
 } from '../errors.js';
-import { MAXLINE, TRACE, addrOnly, maskAuthLine, parseEhloFeatures, quoteaddr, replyCode, replyLineText } from './parse.js';
+import { MAXLINE, TRACE, addrOnly, parseEhloFeatures, quoteaddr, replyCode, replyLineText } from './parse.js';
 
 export type SMTPProtocol = 'smtp' | 'smtps' | 'lmtp';
 

@@ -85,7 +85,6 @@ export function addrOnly(addrstring: string): string {
 }
 
 /** The mask netkit prints in place of AUTH data in traces. */
-export const SECRET_MASK = '****';
 
 /** Trace lines exactly as smtplib's _print_debug prints them at debuglevel 1. */
 export const TRACE = {
@@ -100,13 +99,3 @@ export const TRACE = {
   data: (code: number, msg: Buffer): string => `data: (${code}, ${pyBytesRepr(msg)})`,
 };
 
-/**
- * The masked form of an AUTH command line for the trace: the mechanism stays, the
- * base64 initial response becomes "****" ("AUTH PLAIN ****\r\n"); a continuation answer
- * is "****\r\n" whatever it holds.
- */
-export function maskAuthLine(line: string, kind: 'command' | 'answer'): string {
-  if (kind === 'answer') return SECRET_MASK + '\r\n';
-  const m = /^(AUTH \S+)( .*)?\r\n$/.exec(line);
-  return m && m[2] !== undefined ? `${m[1]} ${SECRET_MASK}\r\n` : line;
-}

@@ -6,14 +6,16 @@
 // socket-free: feed() bytes in, replies come out through ChannelHooks.send, so the unit
 // tests drive it directly and pipelined commands are answered in one write.
 import { pyBytesRepr, pyStrip } from '../../core/py-text.js';
-import { decodeBase64Strict, ServerMechanism, type PasswordLookup } from '../../core/sasl.js';
+import { decodeBase64Strict, maskAuthLine, SECRET_MASK, ServerMechanism, type PasswordLookup } from '../../core/sasl.js';
 import { getAddr, getParams, stripKeyword, upperSplit } from './address.js';
-import { COMMAND_SIZE_LIMIT, helpReply, pyListRepr, R } from './templates.js';
+import { COMMAND_SIZE_LIMIT, helpReply, peerRepr, pyListRepr, R } from './templates.js';
 
 const CRLF = Buffer.from('\r\n');
 const END_OF_DATA = Buffer.from('\r\n.\r\n');
 const EMPTY = Buffer.alloc(0);
 const DOT = 46;
+const CR = 13;
+const LF = 10;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** str.strip(), skipping the work when both ends are visible ASCII (the usual case). */
@@ -74,7 +76,8 @@ export interface ReceivedMessage {
 
 export interface ChannelHooks {
   /** Bytes for the peer (replies of one feed() come in one call). */
-  send(data: Buffer): void;
+  /** Replies to write: ASCII as latin1, or UTF-8 once SMTPUTF8 was asked for. */
+  send(text: string, encoding: 'latin1' | 'utf8'): void;
   /** Close after the bytes sent so far (QUIT, refusals). */
   end(): void;
   /** Close now without sending what was not sent (smtpd's handle_error). */
@@ -102,7 +105,8 @@ export class SMTPChannel {
   private inbuf: Buffer = EMPTY;
   private parts: Buffer[] = [];
   private numBytes = 0;
-  private out: string[] = [];
+  /** Replies not yet written, each with its CRLF. */
+  private out = '';
   private paused = false;
   /** A message's delivery is in flight (its reply not yet sent). */
   private delivering = false;
@@ -128,7 +132,7 @@ export class SMTPChannel {
 
   /** Sends the 220 greeting. */
   greet(): void {
-    this.hooks.debug?.(`Peer: ${peerTuple(this.options)}`);
+    this.hooks.debug?.(`Peer: ${peerRepr(this.options.peerAddress, this.options.peerPort)}`);
     this.push(R.greeting(this.options.fqdn));
     this.flush();
   }
@@ -156,24 +160,24 @@ export class SMTPChannel {
   }
 
   private push(reply: string): void {
-    this.out.push(reply + '\r\n');
+    this.out += reply + '\r\n';
   }
 
   private flush(): void {
     if (this.out.length === 0 || this.closed) return;
-    const text = this.out.join('');
-    this.out = [];
+    const text = this.out;
+    this.out = '';
     // smtpd encodes replies as ASCII unless SMTPUTF8 was asked for: anything else raises
     // and asyncore closes the channel.
     if (!this.requireSMTPUTF8 && /[^\x00-\x7f]/.test(text)) {
       const ascii = text.slice(0, text.search(/[^\x00-\x7f]/));
       const end = ascii.lastIndexOf('\r\n');
       const whole = end === -1 ? '' : ascii.slice(0, end + 2);
-      if (whole) this.hooks.send(Buffer.from(whole, 'latin1'));
+      if (whole) this.hooks.send(whole, 'latin1');
       this.abort();
       return;
     }
-    this.hooks.send(Buffer.from(text, this.requireSMTPUTF8 ? 'utf8' : 'latin1'));
+    this.hooks.send(text, this.requireSMTPUTF8 ? 'utf8' : 'latin1');
   }
 
   private abort(): void {
@@ -250,9 +254,21 @@ export class SMTPChannel {
 
   private foundTerminator(): void {
     const line = this.takeLine();
-    if (this.hooks.debug) this.hooks.debug(`Data: ${debugBytes(line)}`);
+    if (this.hooks.debug) this.hooks.debug(`Data: ${debugBytes(this.state === State.COMMAND ? this.maskedForTrace(line) : line)}`);
     if (this.state === State.COMMAND) this.command(line);
     else this.endOfData(line);
+  }
+
+  /**
+   * A command line as -d shows it: smtpd prints AUTH's answers as they came, netkit masks
+   * them ("AUTH PLAIN ****", "****") so no password reaches a trace (DESIGN.md §4).
+   */
+  private maskedForTrace(line: Buffer): Buffer {
+    if (this.auth) return line.length === 1 && line[0] === 0x2a ? line : Buffer.from(SECRET_MASK);
+    if (line.length < 5 || (line[0]! | 0x20) !== 0x61) return line; // not "a"/"A"
+    const text = line.toString('latin1');
+    const masked = maskAuthLine(text, 'command');
+    return masked === text ? line : Buffer.from(masked, 'latin1');
   }
 
   private command(raw: Buffer): void {
@@ -640,23 +656,26 @@ function partialSuffix(buf: Buffer, term: Buffer): number {
  * with "\n" (RFC 5321 §4.5.2; a bare "\n." is never unstuffed).
  */
 export function unstuff(raw: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(raw.length);
+  const len = raw.length;
+  const out = Buffer.allocUnsafe(len);
   let n = 0;
-  let from = 0;
-  for (;;) {
-    const at = raw.indexOf(CRLF, from);
-    const end = at === -1 ? raw.length : at;
-    const start = raw[from] === DOT && end > from ? from + 1 : from;
-    n += raw.copy(out, n, start, end);
-    if (at === -1) break;
-    out[n++] = 10;
-    from = at + 2;
+  let lineStart = true;
+  // One pass, byte by byte: cheaper than a native search and copy per (short) mail line.
+  for (let i = 0; i < len; i++) {
+    const c = raw[i]!;
+    if (c === CR && raw[i + 1] === LF) {
+      out[n++] = LF;
+      i++;
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      if (c === DOT) continue;
+    }
+    out[n++] = c;
   }
   return out.subarray(0, n);
-}
-
-function peerTuple(o: ChannelOptions): string {
-  return o.peerAddress.includes(':') ? `('${o.peerAddress}', ${o.peerPort}, 0, 0)` : `('${o.peerAddress}', ${o.peerPort})`;
 }
 
 function debugBytes(b: Buffer): string {

@@ -6,7 +6,7 @@ import type net from 'node:net';
 import tls from 'node:tls';
 import { Listener, serverSecureContext, type Connection, type ListenerTLS } from '../../core/listener.js';
 import { SMTPChannel, type ChannelHooks, type ChannelOptions } from './channel.js';
-import { R } from './templates.js';
+import { peerRepr, R } from './templates.js';
 
 export interface SMTPServerOptions {
   host: string;
@@ -81,8 +81,8 @@ export class SMTPServer {
     const channel = new SMTPChannel(
       { ...o.channel, peerAddress, peerPort: conn.remotePort, tls: o.implicitTLS !== undefined, starttls: o.starttls !== undefined && !o.implicitTLS },
       {
-        send: (data) => {
-          if (!current.destroyed) current.write(data);
+        send: (text, encoding) => {
+          if (!current.destroyed) current.write(text, encoding);
         },
         end: () => current.end(),
         destroy: () => current.destroy(),
@@ -97,7 +97,7 @@ export class SMTPServer {
     );
     session = { conn, channel, socket };
     this.sessions.add(session);
-    o.debug?.(`Incoming connection from ${peerAddress.includes(':') ? `('${peerAddress}', ${conn.remotePort}, 0, 0)` : `('${peerAddress}', ${conn.remotePort})`}`);
+    o.debug?.(`Incoming connection from ${peerRepr(peerAddress, conn.remotePort)}`);
     o.onConnection?.('open', peerAddress);
     const onData = (chunk: Buffer): void => channel.feed(chunk);
     socket.on('data', onData);

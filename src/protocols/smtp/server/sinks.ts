@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ReceivedMessage } from './channel.js';
 import { directorySync, GroupAppender, type GroupSync } from './group-sync.js';
+import { asctime } from '../../core/py-time.js';
 
 export interface Sink {
   deliver(message: ReceivedMessage): Promise<void>;
@@ -54,19 +55,11 @@ export class MaildirSink implements Sink {
   async close(): Promise<void> {}
 }
 
-/** time.asctime(time.gmtime()): "Wed Nov 25 05:42:31 2026". */
-function asctime(d: Date): string {
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
-
 /** One mbox entry: the From_ line, lines matching /^>*From / quoted with one more ">" (mboxrd), a blank line. */
 export function mboxEntry(m: ReceivedMessage): Buffer {
   const sender = m.mailFrom === '<>' || !m.mailFrom ? 'MAILER-DAEMON' : m.mailFrom.replace(/\s/g, '_');
   const body = withReturnPath(m).toString('latin1').replace(/^(>*From )/gm, '>$1');
-  return Buffer.from(`From ${sender} ${asctime(m.receivedAt)}\n${body}\n`, 'latin1');
+  return Buffer.from(`From ${sender} ${asctime(m.receivedAt, true)}\n${body}\n`, 'latin1');
 }
 
 export class MboxSink implements Sink {

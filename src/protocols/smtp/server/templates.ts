@@ -92,55 +92,71 @@ export function pyListRepr(items: readonly string[]): string {
 const LF = 10;
 const CR = 13;
 
+const HEAD = '---------- MESSAGE FOLLOWS ----------\n';
+const TAIL = '------------ END MESSAGE ------------\n';
+/** DebuggingServer blocks up to this size are carved from shared slabs (as Buffer's pool does). */
+const SLAB_SIZE = 1 << 20;
+let slab = Buffer.allocUnsafe(0);
+let slabUsed = 0;
+
 /**
  * DebuggingServer.process_message's output for the CLI's decode_data=False: the block,
  * every line repr(bytes), "X-Peer" inserted before the first empty line. Built as bytes
- * in one pass: a printable ASCII line (most mail) is copied between b' and '.
+ * in one pass: a printable ASCII line (most mail) is copied between b' and ' as it is
+ * scanned; any other line takes pyBytesRepr. The block stays valid for good (a slab's
+ * bytes are never handed out twice).
  */
 export function debuggingBlock(peerAddress: string, data: Buffer, mailOptions: readonly string[], rcptOptions: readonly string[]): Buffer {
-  let head = '---------- MESSAGE FOLLOWS ----------\n';
+  let head = HEAD;
   if (mailOptions.length) head += `mail options: ${pyListRepr(mailOptions)}\n`;
   if (rcptOptions.length) head += `rcpt options: ${pyListRepr(rcptOptions)}\n\n`;
   const peer = pyBytesRepr(Buffer.from('X-Peer: ' + peerAddress, 'utf8')) + '\n';
-  const tail = '------------ END MESSAGE ------------\n';
-  // Worst case: every byte as \xNN, and b'' plus a newline per line.
-  const out = Buffer.allocUnsafe(Buffer.byteLength(head) + peer.length + tail.length + data.length * 4 + (data.length + 1) * 4);
-  let n = out.write(head, 0, 'utf8');
+  // Worst case: a line of n bytes and its line end print as at most 4(n + 1) bytes
+  // (\xNN each, or b'' and a newline for an empty line).
+  const size = Buffer.byteLength(head) + peer.length + TAIL.length + 4 * (data.length + 1);
+  let out: Buffer;
+  let at = 0;
+  if (size > SLAB_SIZE) out = Buffer.allocUnsafe(size);
+  else {
+    if (slab.length - slabUsed < size) {
+      slab = Buffer.allocUnsafe(SLAB_SIZE);
+      slabUsed = 0;
+    }
+    out = slab;
+    at = slabUsed;
+  }
+  let n = at + out.write(head, at, 'utf8');
   let inHeaders = true;
-  const line = (start: number, end: number): void => {
-    if (inHeaders && start === end) {
+  const len = data.length;
+  // bytes.splitlines(): "\n", "\r" and "\r\n" end a line; no empty line after the last break.
+  let start = 0;
+  while (start < len) {
+    if (inHeaders && (data[start] === LF || data[start] === CR)) {
       n += out.write(peer, n, 'latin1');
       inHeaders = false;
     }
-    let plain = true;
-    for (let i = start; i < end; i++) {
-      const c = data[i]!;
-      if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x5c) {
-        plain = false;
-        break;
-      }
+    out[n] = 0x62; // b
+    out[n + 1] = 0x27; // '
+    let o = n + 2;
+    let end = start;
+    for (; end < len; end++) {
+      const c = data[end]!;
+      if (c < 0x20 || c > 0x7e || c === 0x27 || c === 0x5c) break;
+      out[o++] = c;
     }
-    if (plain) {
-      out[n++] = 0x62; // b
-      out[n++] = 0x27; // '
-      n += data.copy(out, n, start, end);
-      out[n++] = 0x27;
-    } else n += out.write(pyBytesRepr(data.subarray(start, end)), n, 'latin1');
-    out[n++] = LF;
-  };
-  // bytes.splitlines(): "\n", "\r" and "\r\n" end a line; no empty line after the last break.
-  let start = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i];
-    if (c === LF || c === CR) {
-      line(start, i);
-      if (c === CR && data[i + 1] === LF) i++;
-      start = i + 1;
-    }
+    if (end < len && data[end] !== LF && data[end] !== CR) {
+      // Not plain: find the line's end and let repr() choose quotes and escapes.
+      while (end < len && data[end] !== LF && data[end] !== CR) end++;
+      o = n + out.write(pyBytesRepr(data.subarray(start, end)), n, 'latin1');
+    } else out[o++] = 0x27;
+    out[o++] = LF;
+    n = o;
+    if (data[end] === CR && data[end + 1] === LF) end++;
+    start = end + 1;
   }
-  if (start < data.length) line(start, data.length);
-  n += out.write(tail, n, 'latin1');
-  return out.subarray(0, n);
+  n += out.write(TAIL, n, 'latin1');
+  if (out === slab) slabUsed = (n + 7) & ~7;
+  return out.subarray(at, n);
 }
 
 /** Python's repr of a peer address tuple, as smtpd's -d lines print it. */
