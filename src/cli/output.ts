@@ -165,5 +165,6 @@ export class Output {
 }
 
 export function errorMessage(err: unknown): string {
+  if (err instanceof NetkitError && err.named) return `${err.name}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

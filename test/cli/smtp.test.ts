@@ -78,7 +78,7 @@ test('all refused → exit 5 with SMTPRecipientsRefused; sender refused → SMTP
   await withFake({ on: { RCPT: () => '554 5.7.1 Relay access denied' } }, async (_server, s) => {
     const r = await runCli(['smtp', 'send', '--server', s, ...base, '--from', 'a@x.test', '--to', 'b@y.test', '--body', 'x']);
     assert.equal(r.code, 5);
-    assert.equal(r.stderr, 'netkit: smtp send: all recipients were refused: b@y.test: 554 5.7.1 Relay access denied\n');
+    assert.equal(r.stderr, 'netkit: smtp send: SMTPRecipientsRefused: all recipients were refused: b@y.test: 554 5.7.1 Relay access denied\n');
     const j = await runCli(['smtp', 'send', '--json', '--server', s, ...base, '--from', 'a@x.test', '--to', 'b@y.test', '--body', 'x']);
     assert.equal(JSON.parse(j.stderr).error.python, 'smtplib.SMTPRecipientsRefused');
     assert.equal(JSON.parse(j.stdout).messages[0].error.recipients['b@y.test'].smtp_code, 554);
@@ -86,7 +86,7 @@ test('all refused → exit 5 with SMTPRecipientsRefused; sender refused → SMTP
   await withFake({ on: { MAIL: () => '553 5.1.8 sender rejected' } }, async (_server, s) => {
     const r = await runCli(['smtp', 'send', '--server', s, ...base, '--from', 'a@x.test', '--to', 'b@y.test', '--body', 'x']);
     assert.equal(r.code, 5);
-    assert.match(r.stderr, /^netkit: smtp send: sender a@x\.test refused: 553 5\.1\.8 sender rejected\n$/);
+    assert.match(r.stderr, /^netkit: smtp send: SMTPSenderRefused: sender a@x\.test refused: 553 5\.1\.8 sender rejected\n$/);
   });
 });
 
@@ -100,7 +100,7 @@ test('--starttls: not offered → exit 6, nothing sent in plaintext; offered →
   await withFake({}, async (server, s) => {
     const r = await runCli(['smtp', 'send', '--server', s, ...base, '--starttls', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
     assert.equal(r.code, 6);
-    assert.equal(r.stderr, 'netkit: smtp send: STARTTLS extension not supported by server.\n');
+    assert.equal(r.stderr, 'netkit: smtp send: SMTPNotSupportedError: STARTTLS extension not supported by server.\n');
     assert.deepEqual(server.commands(), ['ehlo client.test', 'quit']);
   });
   if (cert.skip) return t.skip(cert.skip);
@@ -127,7 +127,7 @@ test('login: NETKIT_PASSWORD, --password-file; refused → exit 4; no password a
     assert.equal((await runCli([...args, '--password-file', file('pw', 'pw1\n')])).code, 0);
     const bad = await runCli(args, { env: { NETKIT_PASSWORD: 'nope' } });
     assert.equal(bad.code, 4);
-    assert.equal(bad.stderr, 'netkit: smtp send: 535 5.7.8 bad credentials\n');
+    assert.equal(bad.stderr, 'netkit: smtp send: SMTPAuthenticationError: 535 5.7.8 bad credentials\n');
     assert.equal((await runCli(args)).code, 2);
   });
 });
@@ -221,7 +221,7 @@ test('bytes injected before the STARTTLS handshake → exit 6; a silent server �
     const t0 = performance.now();
     const r = await runCli(['smtp', 'send', '--server', s, ...base, '--timeout', '0.3', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
     assert.equal(r.code, 3);
-    assert.equal(r.stderr, 'netkit: smtp send: Connection unexpectedly closed: timed out\n');
+    assert.equal(r.stderr, 'netkit: smtp send: SMTPServerDisconnected: Connection unexpectedly closed: timed out\n');
     assert.ok(performance.now() - t0 < 5000);
   });
 });

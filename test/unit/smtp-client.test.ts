@@ -167,6 +167,17 @@ test('a reply line over 8192 bytes → SMTPResponseException(500, Line too long.
   });
 });
 
+test('a reply of endless continuation lines stops at 1,000 lines → SMTPResponseException(500); 1,000 are read', async () => {
+  await withFake({ on: { NOOP: () => Buffer.from('250-x\r\n'.repeat(1000) + '250 end\r\n'), HELP: () => Buffer.from('214-x\r\n'.repeat(999) + '214 end\r\n') } }, async (_server, connect) => {
+    const c = await connect();
+    const help = await c.docmd('HELP');
+    assert.equal(help.code, 214);
+    assert.equal(help.msg.toString().split('\n').length, 1000);
+    await assert.rejects(c.noop(), (e: unknown) => e instanceof SMTPResponseException && e.smtpCode === 500 && e.smtpError.toString() === 'Reply too long (more than 1000 lines).');
+    assert.equal(c.connected, false);
+  });
+});
+
 test('disconnect mid-conversation → SMTPServerDisconnected (kind network)', async () => {
   await withFake({ on: { MAIL: () => ({ close: true }) } }, async (_server, connect) => {
     const c = await connect();

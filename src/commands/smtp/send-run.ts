@@ -10,7 +10,7 @@ import { errorToJSON, type Style } from '../../cli/output.js';
 import { NetkitError } from '../../protocols/core/errors.js';
 import { fixEols } from '../../protocols/core/dot.js';
 import { pyBytesRepr, pyRepr } from '../../protocols/core/py-text.js';
-import { composeMessage, envelopeOf, stripBcc } from '../../protocols/smtp/message/index.js';
+import { composeMessage, envelopeOf, hasEightBit, stripBcc } from '../../protocols/smtp/message/index.js';
 import {
   SMTPDataError,
   SMTPNotSupportedError,
@@ -20,6 +20,7 @@ import {
   replyText,
   type SMTPReply,
 } from '../../protocols/smtp/errors.js';
+import { checkAddress } from '../../protocols/smtp/client/client.js';
 import type { SMTPClient, TransactionResult } from '../../protocols/smtp/client/index.js';
 import { canPipeline, sendPipelined, type BatchItem } from '../../protocols/smtp/client/pipeline.js';
 import { openSession, parseServer, quietQuit, type SessionInfo } from './session.js';
@@ -98,11 +99,6 @@ async function readCapped(ctx: Context, file: string): Promise<Buffer> {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-function hasEightBit(data: Buffer): boolean {
-  for (let i = 0; i < data.length; i++) if (data[i]! >= 0x80) return true;
-  return false;
 }
 
 /** A raw message: sendmail's bytes when both --mail-from and --rcpt are given, else send_message's envelope and Bcc stripping. */
@@ -193,7 +189,12 @@ export async function runSend(ctx: Context, opts: SendOptions): Promise<SendResu
   const result: SendResult = { server: null, dry_run: opts.dryRun, quit_after: opts.quitAfter ?? null, messages: [], refused: {} };
   REFUSED_REPLIES.set(result, []);
   if (opts.dryRun) {
-    for await (const job of jobs(ctx, opts)) result.messages.push({ ...newRecord(job), message: job.data.toString('utf8') });
+    for await (const job of jobs(ctx, opts)) {
+      // What a real send would refuse before anything goes out (putcmd's ValueError).
+      checkAddress('mail FROM:', job.mailFrom);
+      for (const r of job.rcptTo) checkAddress('rcpt TO:', r);
+      result.messages.push({ ...newRecord(job), message: job.data.toString('utf8') });
+    }
     return result;
   }
   if (opts.server === undefined) throw new UsageError('--server HOST[:PORT] or a smtp://, smtps://, lmtp:// URL is required (or --dry-run)');

@@ -11,6 +11,11 @@ export interface NetkitErrorOptions {
   python?: string;
   kind?: ErrorKind;
   cause?: unknown;
+  /**
+   * The one-line message leads with the class name ("SMTPRecipientsRefused: ..."), as
+   * Python's traceback ends: for errors whose text alone does not say what failed.
+   */
+  named?: boolean;
 }
 
 /** Root of every error netkit throws on purpose. `name` is a literal so it survives minification. */
@@ -19,20 +24,22 @@ export class NetkitError extends Error {
   readonly code: string;
   readonly python: string | undefined;
   readonly kind: ErrorKind;
+  readonly named: boolean;
 
   constructor(message: string, options: NetkitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code ?? 'ERR_NETKIT';
     this.python = options.python;
     this.kind = options.kind ?? 'failure';
+    this.named = options.named ?? false;
   }
 }
 
 /** Python's ValueError: the input is of the right type but has a bad value. */
 export class PyValueError extends NetkitError {
   override name = 'ValueError';
-  constructor(message: string, code = 'ERR_VALUE') {
-    super(message, { code, python: 'ValueError' });
+  constructor(message: string, code = 'ERR_VALUE', kind?: NetkitError['kind']) {
+    super(message, { code, python: 'ValueError', ...(kind ? { kind } : {}) });
   }
 }
 

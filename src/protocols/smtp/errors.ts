@@ -20,7 +20,7 @@ export function replyText(msg: Buffer): string {
 export class SMTPException extends NetkitError {
   override name: string = 'SMTPException';
   constructor(message: string, options: { code?: string; python?: string; kind?: ErrorKind; cause?: unknown } = {}) {
-    super(message, { code: options.code ?? 'ERR_SMTP', python: options.python ?? 'smtplib.SMTPException', kind: options.kind ?? 'failure', cause: options.cause });
+    super(message, { code: options.code ?? 'ERR_SMTP', python: options.python ?? 'smtplib.SMTPException', kind: options.kind ?? 'failure', cause: options.cause, named: true });
   }
 }
 

@@ -71,6 +71,8 @@ export interface SendOptions {
 }
 
 const CRLF = '\r\n';
+/** netkit's cap on the lines of one reply (smtplib has none): 8 MiB at _MAXLINE each at most. */
+export const MAX_REPLY_LINES = 1000;
 
 export class SMTPClient {
   readonly host: string;
@@ -243,6 +245,11 @@ export class SMTPClient {
         throw new SMTPResponseException(500, 'Line too long.');
       }
       resp.push(replyLineText(line));
+      if (resp.length > MAX_REPLY_LINES) {
+        // smtplib reads continuation lines without end; netkit caps a reply (DESIGN.md §4).
+        this.close();
+        throw new SMTPResponseException(500, `Reply too long (more than ${MAX_REPLY_LINES} lines).`);
+      }
       errcode = replyCode(line.subarray(0, 3));
       // A broken code: no continuation line is read.
       if (errcode === -1) break;

@@ -57,7 +57,8 @@ export function envelopeOf(rawMessage: Buffer, override: EnvelopeOverride = {}):
   return { mailFrom, rcptTo: [...rcptTo], smtputf8Needed, eightBit: hasEightBit(stripBcc(rawMessage)) };
 }
 
-function hasEightBit(raw: Uint8Array): boolean {
+/** True when any byte is 8-bit (the message needs BODY=8BITMIME). */
+export function hasEightBit(raw: Uint8Array): boolean {
   for (let i = 0; i < raw.length; i++) if (raw[i]! >= 0x80) return true;
   return false;
 }

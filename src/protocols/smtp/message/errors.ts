@@ -8,11 +8,15 @@ import { NetkitError, PyValueError } from '../../core/errors.js';
  */
 export const HEADER_LINEBREAK_MESSAGE = 'Header values may not contain linefeed or carriage return characters';
 
-/** A header name, value or address that would break the message apart (header injection). */
+/**
+ * A header name, value or address that would break the message apart (header injection):
+ * bad input from the command line, so a usage error (exit 2), as CR/LF in an envelope
+ * address is.
+ */
 export class HeaderValueError extends PyValueError {
   override name = 'ValueError';
   constructor(message: string, code = 'ERR_HEADER_VALUE') {
-    super(message, code);
+    super(message, code, 'usage');
   }
 }
 
