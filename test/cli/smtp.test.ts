@@ -254,3 +254,74 @@ test("--message - reads standard input; '-' twice is a usage error; nothing to s
   assert.equal((await runCli(['smtp', 'send', '--server', 'http://x', '--from', 'a@x', '--to', 'b@x'])).code, 2);
   assert.equal((await runCli(['smtp', 'send', '--from', 'a@x', '--to', 'b@x'])).code, 2);
 });
+
+test('--quit-after connect|ehlo|tls|auth|mail: each stops there with QUIT; tls without TLS is a usage error', async (t) => {
+  if (cert.skip) return t.skip(cert.skip);
+  const ok = Buffer.from('\0alice\0pw1').toString('base64');
+  await withFake({ ehlo: ['STARTTLS', 'AUTH PLAIN'], on: { AUTH: (l) => (l === `AUTH PLAIN ${ok}` ? '235 2.7.0 ok' : '535 5.7.8 no') } }, async (server, s) => {
+    const send = (...extra: string[]) => runCli(['smtp', 'send', '--server', s, ...base, '--cacert', cert.certPath, '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x', ...extra], { env: { NETKIT_PASSWORD: 'pw1' } });
+    const cases: Array<[string[], string[]]> = [
+      [['--quit-after', 'connect'], ['quit']],
+      [['--quit-after', 'tls', '--starttls'], ['ehlo client.test', 'STARTTLS', 'ehlo client.test', 'quit']],
+      [['--quit-after', 'auth', '-u', 'alice'], ['ehlo client.test', `AUTH PLAIN ${ok}`, 'quit']],
+      [['--quit-after', 'mail'], ['ehlo client.test', 'mail FROM:<a@x.test>', 'quit']],
+    ];
+    for (const [extra, commands] of cases) {
+      const r = await send(...extra);
+      assert.equal(r.code, 0, `${extra.join(' ')}: ${r.stderr}`);
+      assert.deepEqual(server.sessions.at(-1)!.commands, commands, extra.join(' '));
+      assert.equal(server.messages().length, 0);
+    }
+    const sessions = server.sessions.length;
+    const r = await send('--quit-after', 'tls');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--quit-after tls needs --starttls or an smtps:\/\/ server/);
+    assert.equal(server.sessions.length, sessions, 'no connection was made');
+  });
+});
+
+test('composing through the CLI: --cc, --reply-to, --header, --body-file and --html make the message send_message() would send', async () => {
+  const bodyFile = file('body.txt', 'plain text body\n');
+  const html = file('body.html', '<p>html body</p>\n');
+  await withFake({}, async (server, s) => {
+    const r = await runCli(['smtp', 'send', '--server', s, ...base, '--from', 'a@x.test', '--to', 'b@x.test', '--cc', 'c@x.test', '--reply-to', 'r@x.test', '--subject', 'both', '--header', 'X-Tag: one two', '--body-file', bodyFile, '--html', html]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(server.commands().filter((c) => /^(mail|rcpt)/.test(c)), ['mail FROM:<a@x.test>', 'rcpt TO:<b@x.test>', 'rcpt TO:<c@x.test>']);
+    const msg = server.messages()[0]!.toString();
+    assert.match(msg, /^Cc: c@x\.test\r$/m);
+    assert.match(msg, /^Reply-To: r@x\.test\r$/m);
+    assert.match(msg, /^X-Tag: one two\r$/m);
+    assert.match(msg, /^Content-Type: multipart\/alternative;/m);
+    assert.match(msg, /plain text body/);
+    assert.match(msg, /<p>html body<\/p>/);
+    const both = await runCli(['smtp', 'send', '--server', s, ...base, '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x', '--body-file', bodyFile]);
+    assert.equal(both.code, 2);
+    const injected = await runCli(['smtp', 'send', '--dry-run', '--from', 'a@x.test', '--to', 'b@x.test', '--header', 'X-Evil: a\r\nBcc: victim@x.test']);
+    assert.equal(injected.code, 2);
+    assert.match(injected.stderr, /Header values may not contain linefeed or carriage return characters/);
+  });
+});
+
+test('DATA refused → exit 5 with SMTPDataError; --dry-run refuses CR/LF in the envelope as a send does', async () => {
+  await withFake({ afterData: () => '554 5.6.0 message rejected' }, async (_server, s) => {
+    const r = await runCli(['smtp', 'send', '--server', s, ...base, '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
+    assert.equal(r.code, 5);
+    assert.equal(r.stderr, 'netkit: smtp send: SMTPDataError: 554 5.6.0 message rejected\n');
+  });
+  const dry = await runCli(['smtp', 'send', '--dry-run', '--mail-from', 'a@x.test\r\nRSET', '--rcpt', 'b@x.test', '-m', file('dry.eml', 'x\n')]);
+  assert.equal(dry.code, 2);
+  assert.match(dry.stderr, /prohibited newline characters: mail FROM:a@x\.test\\r\\nRSET/);
+  assert.equal(dry.stdout, '');
+});
+
+test('--netrc: the login and password for the host come from ~/.netrc', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'netkit-smtp-home-'));
+  const ok = Buffer.from('\0alice\0from-netrc').toString('base64');
+  await withFake({ ehlo: ['AUTH PLAIN'], on: { AUTH: (l) => (l === `AUTH PLAIN ${ok}` ? '235 2.7.0 ok' : '535 5.7.8 no') } }, async (server, s) => {
+    writeFileSync(join(home, '.netrc'), 'machine 127.0.0.1 login alice password from-netrc\n', { mode: 0o600 });
+    const r = await runCli(['smtp', 'send', '--server', s, ...base, '--netrc', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x', '--debug'], { env: { HOME: home } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(server.commands().includes(`AUTH PLAIN ${ok}`));
+    assert.ok(!r.stderr.includes('from-netrc') && !r.stderr.includes(ok), 'the password stays out of the trace');
+  });
+});

@@ -134,6 +134,7 @@ export interface SessionInfo {
  */
 export async function openSession(ctx: Context, spec: ServerSpec, opts: SessionOptions): Promise<SessionInfo> {
   if (opts.starttls && spec.protocol === 'smtps') throw new UsageError('--starttls makes no sense with smtps:// (TLS from the start)');
+  if (opts.quitAfter === 'tls' && !opts.starttls && spec.protocol !== 'smtps') throw new UsageError('--quit-after tls needs --starttls or an smtps:// server');
   if (opts.auth === 'XOAUTH2' && opts.oauth2Token === undefined && opts.oauth2TokenFile === undefined && ctx.io.env.NETKIT_OAUTH2_TOKEN === undefined) {
     throw new UsageError('--auth XOAUTH2 needs a token: --oauth2-token-file FILE or NETKIT_OAUTH2_TOKEN');
   }
