@@ -3,8 +3,9 @@
 // CGIHTTPRequestHandler's methods (POST only to scripts: 501 "Can only POST to CGI scripts"),
 // --upload's PUT and multipart POST, and --auth/--auth-file's Basic gate before everything.
 import { resolve } from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
-import { makeBasicAuth, parseAuthLines } from '../../protocols/http/server/basic-auth.js';
+import { statSync } from 'node:fs';
+import { makeBasicAuth } from '../../protocols/http/server/basic-auth.js';
+import { readAuthEntries } from './auth-entries.js';
 import { UsageError } from '../../cli/errors.js';
 import type { Exchange } from '../../protocols/http/server/index.js';
 import { FILE_METHODS } from '../../protocols/http/server/file-handler.js';
@@ -40,36 +41,11 @@ function cgiDirectory(dir: string): string {
 
 export function composeHandler(cwd: string, root: string, opts: ServeHttpOptions, parts: Parts): Composed {
   const inner = composeInner(cwd, root, opts, parts);
-  const credentials = readCredentials(cwd, opts);
+  const credentials = readAuthEntries(cwd, opts.auth === undefined ? [] : [opts.auth], opts.authFile);
   if (credentials.length === 0) return inner;
   const gate = makeBasicAuth(credentials);
   const next = inner.handler;
   return { ...inner, handler: (x) => (gate(x) ? next(x) : undefined) };
-}
-
-/** --auth USER:PASS and the lines of --auth-file. */
-function readCredentials(cwd: string, opts: ServeHttpOptions): string[] {
-  const out: string[] = [];
-  if (opts.auth !== undefined) {
-    if (!opts.auth.includes(':') || opts.auth.startsWith(':')) throw new UsageError('--auth wants USER:PASSWORD');
-    out.push(opts.auth);
-  }
-  if (opts.authFile !== undefined) {
-    const path = resolve(cwd, opts.authFile);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new UsageError(`--auth-file: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    try {
-      out.push(...parseAuthLines(text));
-    } catch {
-      throw new UsageError(`--auth-file: ${path}: expected user:password lines`);
-    }
-    if (out.length === 0) throw new UsageError(`--auth-file: ${path} holds no user:password line`);
-  }
-  return out;
 }
 
 function composeInner(cwd: string, root: string, opts: ServeHttpOptions, parts: Parts): Composed {

@@ -1,8 +1,7 @@
 // The run function of `netkit serve http`: checks the options, binds through the shared
 // listener, prints Python's banner, logs each request, and stops gracefully on Ctrl-C,
 // SIGTERM or --max-requests.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
@@ -10,12 +9,11 @@ import { VERSION } from '../../cli/version.js';
 import { HTTP_SERVER_DEFAULTS, listenHttp } from '../../protocols/http/server/index.js';
 import { makeFileHandler } from '../../protocols/http/server/file-handler.js';
 import { KEYBOARD_INTERRUPT, SIMPLE_SERVER_VERSION, servingBanner } from '../../protocols/http/server/templates.js';
-import type { ListenerTLS } from '../../protocols/core/listener.js';
-import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/self-signed.js';
 import { AccessLog } from './access-log.js';
 import { composeHandler } from './handler.js';
 import { writePortFile } from './port-file.js';
 import { openableURL, openServed } from './open.js';
+import { makeSelfSigned, readTLSFiles } from './tls-files.js';
 
 export interface ServeHttpOptions {
   port: number;
@@ -69,8 +67,8 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   const extra = [...opts.header];
   if (opts.cors) extra.push('Access-Control-Allow-Origin: *');
   if (opts.cache !== undefined) extra.push(`Cache-Control: max-age=${Math.floor(opts.cache)}`);
-  const selfSigned = makeSelfSigned(ctx.io.cwd, opts);
-  const tls = selfSigned ? { cert: selfSigned.certPem, key: selfSigned.keyPem } : readTLS(ctx.io.cwd, opts);
+  const selfSigned = makeSelfSigned(ctx.io.cwd, opts, opts.bind);
+  const tls = selfSigned ? { cert: selfSigned.certPem, key: selfSigned.keyPem } : readTLSFiles(ctx.io.cwd, opts);
   const log = new AccessLog(ctx, opts.logFormat);
   const serverVersion = `${SIMPLE_SERVER_VERSION} netkit/${VERSION}`;
   let bound = { host: opts.bind, port: opts.port };
@@ -132,52 +130,3 @@ export async function runServeHttp(ctx: Context, opts: ServeHttpOptions): Promis
   }
 }
 
-/** --tls-self-signed: an ephemeral certificate for localhost, 127.0.0.1, ::1 and the bind address; --tls-cert-out writes its PEM. */
-function makeSelfSigned(cwd: string, opts: ServeHttpOptions): SelfSignedCert | undefined {
-  if (!opts.tlsSelfSigned) {
-    if (opts.tlsCertOut) throw new UsageError('--tls-cert-out requires --tls-self-signed');
-    return undefined;
-  }
-  if (opts.tlsCert || opts.tlsKey || opts.tlsPasswordFile) throw new UsageError('--tls-self-signed cannot be combined with --tls-cert, --tls-key or --tls-password-file');
-  const bind = opts.bind;
-  const ip = isIP(bind) !== 0 && bind !== '0.0.0.0' && bind !== '::' ? [bind] : [];
-  const cert = makeSelfSignedCert({ ipAddresses: ip, dnsNames: isIP(bind) === 0 && bind !== 'localhost' ? [bind] : [] });
-  if (opts.tlsCertOut) {
-    const path = resolve(cwd, opts.tlsCertOut);
-    try {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, cert.certPem);
-      renameSync(tmp, path);
-    } catch (err) {
-      throw new UsageError(`--tls-cert-out: cannot write ${path}: ${(err as Error).message}`);
-    }
-  }
-  return cert;
-}
-
-/** --tls-cert/--tls-key/--tls-password-file as Python 3.14's http.server checks them. */
-function readTLS(cwd: string, opts: ServeHttpOptions): ListenerTLS | undefined {
-  if (!opts.tlsCert) {
-    if (opts.tlsKey) throw new UsageError('--tls-key requires --tls-cert to be set');
-    if (opts.tlsPasswordFile) throw new UsageError('--tls-password-file requires --tls-cert to be set');
-    return undefined;
-  }
-  const read = (flag: string, path: string): string => {
-    try {
-      return readFileSync(resolve(cwd, path), 'utf8');
-    } catch (err) {
-      throw new UsageError(`${flag}: cannot read ${path}: ${(err as Error).message}`);
-    }
-  };
-  const cert = read('--tls-cert', opts.tlsCert);
-  const key = opts.tlsKey ? read('--tls-key', opts.tlsKey) : cert;
-  let passphrase: string | undefined;
-  if (opts.tlsPasswordFile) {
-    try {
-      passphrase = readFileSync(resolve(cwd, opts.tlsPasswordFile), 'utf8').trim();
-    } catch (err) {
-      throw new UsageError(`Failed to read TLS password file: ${(err as Error).message}`);
-    }
-  }
-  return { cert, key, passphrase };
-}

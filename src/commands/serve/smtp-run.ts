@@ -1,22 +1,20 @@
 // The run function of `netkit serve smtp`: reads python3 -m smtpd's arguments, builds the
 // sinks, binds through the SMTP server engine, prints the readiness line, logs each
 // message, and stops on Ctrl-C, SIGTERM, --exit-after/--expect or --timeout.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
-import type { ListenerTLS } from '../../protocols/core/listener.js';
 import { parsePyInt } from '../../protocols/core/py-text.js';
 import { asctime } from '../../protocols/core/py-time.js';
-import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/self-signed.js';
 import type { ReceivedMessage } from '../../protocols/smtp/server/channel.js';
 import { getfqdn } from '../../protocols/smtp/server/fqdn.js';
 import { SMTPServer } from '../../protocols/smtp/server/server.js';
 import { JsonlSink, MaildirSink, MboxSink, type Sink } from '../../protocols/smtp/server/sinks.js';
 import { DATA_SIZE_DEFAULT, debuggingBlock, pyListRepr } from '../../protocols/smtp/server/templates.js';
 import { refusedToJSON } from '../../protocols/smtp/errors.js';
+import { readAuthEntries } from './auth-entries.js';
 import { writePortFile } from './port-file.js';
+import { makeSelfSigned, readTLSFiles } from './tls-files.js';
 import { messageRecord } from './smtp-record.js';
 
 export interface ServeSmtpOptions {
@@ -87,7 +85,7 @@ export async function runServeSmtp(ctx: Context, opts: ServeSmtpOptions): Promis
   if (cls === 'PureProxy' && opts.smtputf8) throw new UsageError('PureProxy does not support SMTPUTF8.');
   if (opts.requireAuth && !opts.auth.length && !opts.authFile && !opts.authAny) throw new UsageError('--require-auth needs --auth, --auth-file or --auth-any');
   const selfSigned = makeSelfSigned(cwd, opts, bindHost(opts.bind ?? local.host));
-  const tls = selfSigned ? { cert: selfSigned.certPem, key: selfSigned.keyPem } : readTLS(cwd, opts);
+  const tls = selfSigned ? { cert: selfSigned.certPem, key: selfSigned.keyPem } : readTLSFiles(cwd, opts);
   if (opts.smtps && !tls) throw new UsageError('--smtps needs --tls-cert or --tls-self-signed');
   if (opts.requireTls && !tls) throw new UsageError('--require-tls needs --tls-cert or --tls-self-signed');
   const passwords = readPasswords(cwd, opts);
@@ -283,63 +281,10 @@ class MessageLog {
 function readPasswords(cwd: string, opts: ServeSmtpOptions): Map<string, string> | undefined {
   if (!opts.auth.length && !opts.authFile) return undefined;
   const map = new Map<string, string>();
-  const add = (entry: string, where: string): void => {
+  for (const entry of readAuthEntries(cwd, opts.auth, opts.authFile)) {
     const i = entry.indexOf(':');
-    if (i <= 0) throw new UsageError(`${where}: expected USER:PASS`);
     map.set(entry.slice(0, i), entry.slice(i + 1));
-  };
-  for (const a of opts.auth) add(a, '--auth');
-  if (opts.authFile) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(cwd, opts.authFile), 'utf8');
-    } catch (err) {
-      throw new UsageError(`--auth-file: cannot read ${opts.authFile}: ${(err as Error).message}`);
-    }
-    text.split(/\r?\n/).forEach((line, n) => {
-      if (line.trim() === '' || line.startsWith('#')) return;
-      add(line, `--auth-file line ${n + 1}`);
-    });
   }
   return map;
 }
 
-function makeSelfSigned(cwd: string, opts: ServeSmtpOptions, bind: string): SelfSignedCert | undefined {
-  if (!opts.tlsSelfSigned) {
-    if (opts.tlsCertOut) throw new UsageError('--tls-cert-out requires --tls-self-signed');
-    return undefined;
-  }
-  if (opts.tlsCert || opts.tlsKey || opts.tlsPasswordFile) throw new UsageError('--tls-self-signed cannot be combined with --tls-cert, --tls-key or --tls-password-file');
-  const ip = isIP(bind) !== 0 && bind !== '0.0.0.0' && bind !== '::' ? [bind] : [];
-  const cert = makeSelfSignedCert({ ipAddresses: ip, dnsNames: isIP(bind) === 0 && bind !== 'localhost' ? [bind] : [] });
-  if (opts.tlsCertOut) {
-    const path = resolve(cwd, opts.tlsCertOut);
-    try {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, cert.certPem);
-      renameSync(tmp, path);
-    } catch (err) {
-      throw new UsageError(`--tls-cert-out: cannot write ${path}: ${(err as Error).message}`);
-    }
-  }
-  return cert;
-}
-
-function readTLS(cwd: string, opts: ServeSmtpOptions): ListenerTLS | undefined {
-  if (!opts.tlsCert) {
-    if (opts.tlsKey) throw new UsageError('--tls-key requires --tls-cert to be set');
-    if (opts.tlsPasswordFile) throw new UsageError('--tls-password-file requires --tls-cert to be set');
-    return undefined;
-  }
-  const read = (flag: string, path: string): string => {
-    try {
-      return readFileSync(resolve(cwd, path), 'utf8');
-    } catch (err) {
-      throw new UsageError(`${flag}: cannot read ${path}: ${(err as Error).message}`);
-    }
-  };
-  const cert = read('--tls-cert', opts.tlsCert);
-  const key = opts.tlsKey ? read('--tls-key', opts.tlsKey) : cert;
-  const passphrase = opts.tlsPasswordFile ? read('--tls-password-file', opts.tlsPasswordFile).trim() : undefined;
-  return { cert, key, passphrase };
-}
