@@ -1,5 +1,5 @@
 // The exit-code table (DESIGN.md §4): the one place that says what each code means.
-import type { ErrorKind } from '../protocols/core/errors.js';
+import { NetkitError, type ErrorKind } from '../protocols/core/errors.js';
 
 export const EXIT = {
   OK: 0,
@@ -38,4 +38,9 @@ const BY_KIND: Record<ErrorKind, number> = {
 
 export function exitCodeFor(kind: ErrorKind): number {
   return BY_KIND[kind];
+}
+
+/** The exit code an error ends a command with: its kind's, or 1 for an unexpected error. */
+export function exitCodeOf(err: unknown): number {
+  return err instanceof NetkitError ? BY_KIND[err.kind] : EXIT.FAILURE;
 }

@@ -1,14 +1,15 @@
 // Files the commands read and write: an input FILE or "-" (standard input), size-capped,
 // with Python's OSError wording; and output written atomically (a temporary name in the
 // destination's directory, renamed when complete), so a failure never leaves a partial
-// file that looks whole.
+// file that looks whole; a temporary file is removed too when the process is interrupted.
 import { writeSync } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { link, lstat, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { NetkitError } from '../protocols/core/errors.js';
 import { osErrorText, pyErrno } from '../protocols/core/os-error.js';
+import { trackTemporary } from './pending-files.js';
 
 
 /** Python's OSError for a file: "[Errno 2] No such file or directory: 'x'". */
@@ -76,27 +77,65 @@ async function fill(handle: FileHandle, data: FileData): Promise<void> {
   else for await (const chunk of data) await handle.write(chunk);
 }
 
+export interface AtomicOptions {
+  /** Never replace an existing `file`: fail with EEXIST (FileExistsError) instead. */
+  noClobber?: boolean;
+}
+
 /**
  * Writes `data` (text, or chunks as they arrive) to `file` through a temporary name in the
- * same directory, then renames it over `file`. On any failure the temporary file is removed.
+ * same directory, then renames it over `file`. On any failure, and when the process is
+ * interrupted meanwhile, the temporary file is removed.
  */
-export async function writeAtomic(ctx: Context, file: string, data: FileData, mode = 0o666): Promise<void> {
+export async function writeAtomic(ctx: Context, file: string, data: FileData, mode = 0o666, options: AtomicOptions = {}): Promise<void> {
   const target = resolve(ctx.io.cwd, file);
   // Unique enough with the exclusive 'wx' open below, which never reuses an existing name.
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${(tempCounter++).toString(36)}.${Date.now().toString(36)}.tmp`);
+  let forget: (() => void) | undefined;
   try {
     const handle = await open(temp, 'wx', mode);
+    forget = trackTemporary(temp);
     try {
       await fill(handle, data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    if (options.noClobber) await placeNew(temp, target);
+    else await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
     if (err instanceof NetkitError) throw err;
     throw new FileError(err, file);
+  } finally {
+    forget?.();
+  }
+}
+
+/**
+ * Gives `temp` the name `target` only if no file has it: a hard link fails with EEXIST
+ * atomically. Where links are not supported (vfat), a check then a rename.
+ */
+async function placeNew(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+    await rm(temp, { force: true });
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
+  }
+  if (await exists(target)) throw Object.assign(new Error('file exists'), { code: 'EEXIST' });
+  await rename(temp, target);
+}
+
+/** True when something (a file, a directory, a dangling symlink) has the name `path`. */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -6,8 +6,7 @@ import type { IO } from './io.js';
 import { ALL_NOUNS, NOUNS } from './registry.js';
 import { GLOBAL_HEADING, GLOBAL_OPTIONS, addGlobalOptions, readGlobalFlags } from './global-options.js';
 import { UsageError } from './errors.js';
-import { EXIT, EXIT_TABLE, exitCodeFor } from './exit-codes.js';
-import { errorToJSON, errorMessage } from './output.js';
+import { EXIT, EXIT_TABLE, exitCodeOf } from './exit-codes.js';
 import { VERSION } from './version.js';
 import { NetkitError } from '../protocols/core/errors.js';
 
@@ -134,15 +133,13 @@ function report(ctx: Context, err: unknown, cmd: Command | undefined): number {
     printUsage(ctx, cmd);
     return EXIT.USAGE;
   }
-  if (ctx.flags.json) out.stderr.write(JSON.stringify({ error: errorToJSON(err) }) + '\n');
-  else out.error(errorMessage(err));
+  out.reportError(err);
   if (err instanceof UsageError) {
     if (!ctx.flags.json) printUsage(ctx, cmd);
     return EXIT.USAGE;
   }
-  if (err instanceof NetkitError) return exitCodeFor(err.kind);
-  if (ctx.flags.debug && err instanceof Error && err.stack) out.stderr.write(err.stack + '\n');
-  return EXIT.FAILURE;
+  if (ctx.flags.debug && !(err instanceof NetkitError) && err instanceof Error && err.stack) out.stderr.write(err.stack + '\n');
+  return exitCodeOf(err);
 }
 
 function printUsage(ctx: Context, cmd: Command | undefined): void {

@@ -110,6 +110,15 @@ export class Output {
     else this.error(errorMessage(err));
   }
 
+  /**
+   * An error on stderr as main() reports one: the JSON error object under --json, else the
+   * error line. For commands that report a failed item and go on (several URLs).
+   */
+  reportError(err: unknown): void {
+    if (this.flags.json) this.stderr.write(JSON.stringify({ error: errorToJSON(err) }) + '\n');
+    else this.error(errorMessage(err));
+  }
+
   /** Raw text or bytes to stdout (already formatted). */
   write(data: string | Uint8Array): void {
     this.stdout.write(data);

@@ -112,7 +112,7 @@ test('--starttls: not offered → exit 6, nothing sent in plaintext; offered →
     assert.equal(server.sessions.at(-1)!.tls, true);
     const k = await runCli(['smtp', 'send', '--server', s, ...base, '--starttls', '-k', '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
     assert.equal(k.code, 0);
-    assert.match(k.stderr, /warning: TLS certificate verification is OFF/);
+    assert.match(k.stderr, /warning: TLS certificate verification is OFF \(-k\/--insecure\)/);
   });
 });
 

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { multipartByteranges, planRange, type ByteRange, type RangePlan } from '../../src/protocols/http/server/conditional/ranges.js';
 import { evaluatePreconditions, rangeApplies } from '../../src/protocols/http/server/conditional/etag.js';
 import { formatHttpDate, parseHttpDate } from '../../src/protocols/http/server/simple/http-date.js';
-import { requirePeer, startNginx, type Nginx } from './nginx.js';
+import { requirePeer } from '../helpers/peers.js';
+import { startNginx, type Nginx } from './nginx.js';
 
 const skip = requirePeer('nginx') || requirePeer('openssl');
 const T = 10_000;

@@ -1,26 +1,35 @@
 // The HTTP client engine against a real nginx (test/peers/nginx.ts): byte-exact GETs (1 MiB
 // too), HEAD, 404, keep-alive reuse, gzip decoding, Range, HTTPS verified and rejected,
-// basic auth, and one GET compared with python3's urllib.request on the same URL.
+// basic auth, and one GET compared with python3's urllib.request on the same URL. HTTPS is
+// nginx serving a server certificate signed by a CA generated for the run: the client trusts
+// only the CA (the engine's `ca`, the CLI's --cacert) and fails without it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectionPool, request } from '../../src/protocols/http/client/index.js';
-import { requirePeer, startNginx, type Nginx } from './nginx.js';
+import { runCli } from '../helpers/cli.js';
+import { requireBundle, requirePeer } from '../helpers/peers.js';
+import { startNginx, type Nginx } from './nginx.js';
 
 const skip = requirePeer('nginx') || requirePeer('openssl');
 const BIN_NETKIT = fileURLToPath(new URL('../../bin/netkit', import.meta.url));
-const BUNDLE = fileURLToPath(new URL('../../dist/js/netkit.cjs', import.meta.url));
 const T = 10_000;
 let nginx: Nginx | undefined;
 let http = '';
 let https = '';
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+/** The basicConstraints and keyUsage extensions as `openssl x509 -ext` prints them. */
+const extensions = (pem: string): string => {
+  const r = spawnSync('openssl', ['x509', '-noout', '-ext', 'basicConstraints,keyUsage'], { input: pem, encoding: 'utf8', timeout: T });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+};
 const file = (name: string): Buffer => readFileSync(join(nginx!.docroot, name));
 
 before(async () => {
@@ -120,6 +129,21 @@ test('Range gives 206 with the requested bytes', { skip, timeout: 30_000 }, asyn
   assert.deepEqual(await tail.bytes(), original.subarray(original.length - 100));
 });
 
+test('the generated CA signs, the server certificate serves: CA:TRUE with keyCertSign, and a separate leaf', { skip }, () => {
+  const ca = new X509Certificate(nginx!.caPem);
+  const leaf = new X509Certificate(nginx!.certPem);
+  assert.equal(ca.ca, true);
+  assert.match(extensions(nginx!.caPem), /X509v3 Basic Constraints: critical\n\s*CA:TRUE\n\s*X509v3 Key Usage: critical\n\s*Certificate Sign, CRL Sign\n/);
+  assert.equal(leaf.ca, false);
+  assert.match(extensions(nginx!.certPem), /X509v3 Basic Constraints: critical\n\s*CA:FALSE\n/);
+  assert.notEqual(leaf.fingerprint256, ca.fingerprint256);
+  assert.equal(leaf.issuer, ca.subject);
+  assert.ok(leaf.checkIssued(ca));
+  assert.ok(leaf.verify(ca.publicKey));
+  assert.match(leaf.subjectAltName ?? '', /DNS:localhost/);
+  assert.match(leaf.subjectAltName ?? '', /IP Address:127\.0\.0\.1/);
+});
+
 test('HTTPS verified with the generated CA: version and peer certificate', { skip, timeout: 30_000 }, async () => {
   const pool = new ConnectionPool();
   const res = await request({ url: `${https}/random.bin`, ca: nginx!.caPem, pool, timeout: T });
@@ -128,11 +152,13 @@ test('HTTPS verified with the generated CA: version and peer certificate', { ski
   assert.ok(res.tls);
   assert.equal(res.tls.authorized, true);
   assert.match(res.tls.version, /^TLSv1\.[23]$/);
-  const x509 = new X509Certificate(nginx!.caPem);
   const peer = res.tls.peerCertificate;
   assert.ok(peer);
   assert.equal(peer.subject['CN'], 'localhost');
-  assert.equal(peer.fingerprint256, x509.fingerprint256);
+  assert.equal(peer.issuer['CN'], 'netkit test CA');
+  // What nginx served is the leaf the CA signed, not the CA itself.
+  assert.equal(peer.fingerprint256, new X509Certificate(nginx!.certPem).fingerprint256);
+  assert.notEqual(peer.fingerprint256, new X509Certificate(nginx!.caPem).fingerprint256);
   assert.match(peer.subjectAltName ?? '', /DNS:localhost/);
   assert.match(peer.subjectAltName ?? '', /IP Address:127\.0\.0\.1/);
   assert.ok(res.timings.tls > 0);
@@ -155,6 +181,75 @@ test('HTTPS without the CA is rejected (kind tls)', { skip, timeout: 30_000 }, a
     assert.match(err.message, /CERTIFICATE_VERIFY_FAILED/);
     return true;
   });
+});
+
+/** Writes the CA and the server certificate where --cacert can name them; returns the directory. */
+function pemDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-nginx-ca-'));
+  writeFileSync(join(dir, 'ca.pem'), nginx!.caPem);
+  writeFileSync(join(dir, 'leaf.pem'), nginx!.certPem);
+  return dir;
+}
+
+const VERIFY_FAILED = '<urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate>';
+
+test('CLI: http get, url open and url retrieve trust the generated CA with --cacert; without it, or with only the server certificate, exit 6', { skip, timeout: 30_000 }, async () => {
+  const dir = pemDir();
+  try {
+    const url = `${https}/hello.txt`;
+    for (const argv of [['http', 'get'], ['url', 'open']]) {
+      const r = await runCli([...argv, '--cacert', 'ca.pem', url], { cwd: dir });
+      assert.deepEqual(r, { code: 0, stdout: 'Hello from nginx!\n', stderr: '' });
+      for (const extra of [[], ['--cacert', 'leaf.pem']]) {
+        const bad = await runCli([...argv, ...extra, url], { cwd: dir });
+        assert.equal(bad.code, 6, bad.stderr);
+        assert.equal(bad.stdout, '');
+        assert.equal(bad.stderr, `netkit: ${argv.join(' ')}: ${VERIFY_FAILED}\n`);
+      }
+    }
+    const got = await runCli(['url', 'retrieve', '--cacert', 'ca.pem', `${https}/random.bin`, 'out.bin'], { cwd: dir });
+    assert.equal(got.code, 0, got.stderr);
+    assert.equal(sha256(readFileSync(join(dir, 'out.bin'))), sha256(file('random.bin')));
+    const refused = await runCli(['url', 'retrieve', `${https}/random.bin`, 'none.bin'], { cwd: dir });
+    assert.equal(refused.code, 6, refused.stderr);
+    assert.equal(refused.stderr, `netkit: url retrieve: ${VERIFY_FAILED}\n`);
+    assert.deepEqual(readdirSync(dir).sort(), ['ca.pem', 'leaf.pem', 'out.bin']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const PY_TLS = `
+import json, ssl, sys, urllib.error, urllib.request
+url, cafile = sys.argv[1], sys.argv[2]
+ctx = ssl.create_default_context(cafile=cafile) if cafile else None
+try:
+    with urllib.request.urlopen(url, timeout=10, context=ctx) as r:
+        print(json.dumps({"status": r.status, "body": r.read().decode()}))
+except urllib.error.URLError as e:
+    print(json.dumps({"error": type(e.reason).__name__, "message": str(e)}))
+`;
+
+test('python3 urllib.request against the same nginx: the CA verifies, the server certificate alone does not, in the same words', { skip: skip || requirePeer('python3'), timeout: 30_000 }, async () => {
+  const dir = pemDir();
+  try {
+    const url = `${https}/hello.txt`;
+    const py = (cafile: string): Promise<{ status?: number; body?: string; error?: string; message?: string }> =>
+      new Promise((resolve, reject) => {
+        execFile('python3', ['-c', PY_TLS, url, cafile], { timeout: 20_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout))));
+      });
+    assert.deepEqual(await py(join(dir, 'ca.pem')), { status: 200, body: 'Hello from nginx!\n' });
+    for (const [cafile, extra] of [['', []], [join(dir, 'leaf.pem'), ['--cacert', 'leaf.pem']]] as const) {
+      const theirs = await py(cafile);
+      assert.equal(theirs.error, 'SSLCertVerificationError');
+      const ours = await runCli(['url', 'open', ...extra, url], { cwd: dir });
+      assert.equal(ours.code, 6);
+      // The same text, but for the CPython source position it appends: " (_ssl.c:1006)".
+      assert.equal(`netkit: url open: ${theirs.message!.replace(/ \(_ssl\.c:\d+\)>$/, '>')}\n`, ours.stderr);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('basic auth: 401 with a challenge, then 200 with an Authorization header', { skip, timeout: 30_000 }, async () => {
@@ -196,7 +291,7 @@ test('same status and body as python3 urllib.request', { skip: skip || requirePe
 
 // bin/netkit writes lent read buffers straight to its stdout (BufferedWriter.writeLent):
 // through a pipe that fills up and to a file, the bytes must still be the file's.
-test('bin/netkit http get: a 48 MiB download byte-exact through a pipe and into a file', { skip: skip || (existsSync(BUNDLE) ? false : 'run npm run build'), timeout: 60_000 }, async () => {
+test('bin/netkit http get: a 48 MiB download byte-exact through a pipe and into a file', { skip: skip || requireBundle(), timeout: 60_000 }, async () => {
   const big = randomBytes(48 * 1024 * 1024);
   writeFileSync(join(nginx!.docroot, 'big48.bin'), big);
   const url = `${http}/big48.bin`;

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { HTTPError, URLError, urlopen, type UrlopenOptions } from '../../src/protocols/http/urllib/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startNginx, type Nginx } from './nginx.js';
-import { requirePeer, startTinyproxy, type Tinyproxy } from './tinyproxy.js';
+import { requirePeer } from '../helpers/peers.js';
+import { startTinyproxy, type Tinyproxy } from './tinyproxy.js';
 
 const skip = requirePeer('tinyproxy') || requirePeer('nginx') || requirePeer('openssl');
 const skipPy = skip || requirePeer('python3');

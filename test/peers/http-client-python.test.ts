@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { requirePeer } from './nginx.js';
+import { requirePeer } from '../helpers/peers.js';
 import { ODD_NAME, startPyScenarios, startPyStatic, type PyServer, type PyStatic } from './pyhttp.js';
 
 const skip = requirePeer('python3');

@@ -2,49 +2,28 @@
 // /work/shared/reference/peers-setup.md §7 describes: `nginx -p STATE/ -e STATE/log/error.log
 // -c STATE/nginx.conf` with a self-contained config in a temporary STATE directory, listening
 // on 127.0.0.1 only, on free ports (a Node server bound to port 0 tells us one), http and
-// https with a throwaway certificate (IP SAN 127.0.0.1, DNS localhost), gzip for text,
+// https with a server certificate (IP SAN 127.0.0.1, DNS localhost) signed by a CA generated
+// for the run (test/fakes/tls-cert.ts makeTestCA: clients trust only that CA), gzip for text,
 // autoindex on /dir/ and basic auth on /private/. Stopped by PID (TERM, then wait for exit).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { makeTestCert } from '../fakes/tls-cert.js';
+import { join } from 'node:path';
+import { findExecutable } from '../helpers/peers.js';
+import { makeTestCA } from '../fakes/tls-cert.js';
 import { freePort, supervise, tryConnect, waitExit } from './daemon.js';
 
-/** Where an executable lives (PATH, then the sbin directories Debian puts daemons in). */
-export function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env['PATH'] ?? '').split(delimiter), '/usr/local/sbin', '/usr/sbin', '/sbin'];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const path = join(dir, name);
-    try {
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-/**
- * A skip reason when the peer executable `name` is missing, else false. Under
- * NETKIT_REQUIRE_PEERS=1 (CI installs every peer) a missing peer throws instead, so the
- * test file fails rather than skips.
- */
-export function requirePeer(name: string): string | false {
-  if (findExecutable(name)) return false;
-  const reason = `peer ${name} is not installed`;
-  if (process.env['NETKIT_REQUIRE_PEERS'] === '1') throw new Error(`${reason} (NETKIT_REQUIRE_PEERS=1)`);
-  return reason;
-}
+// The peer checks live in test/helpers/peers.ts; re-exported for the harnesses that import them from here.
+export { findExecutable, requirePeer } from '../helpers/peers.js';
 
 export interface Nginx {
   httpPort: number;
   httpsPort: number;
-  /** The PEM that verifies the server certificate (a self-signed CA:TRUE certificate). */
+  /** The CA certificate (PEM, CA:TRUE, keyCertSign) that signed the server's: what clients trust. */
   caPem: string;
+  /** The server certificate nginx serves on httpsPort (PEM; CA:FALSE, signed by caPem). */
+  certPem: string;
   /** The served files: hello.txt, random.bin (1 MiB), text.txt (gzip-able), dir/, private/. */
   docroot: string;
   /** Credentials for /private/. */
@@ -133,7 +112,7 @@ http {
 export async function startNginx(): Promise<Nginx> {
   const binary = findExecutable('nginx');
   if (!binary) throw new Error('nginx is not installed');
-  const tc = makeTestCert();
+  const tc = makeTestCA();
   if (tc.skip) throw new Error(tc.skip);
   const state = mkdtempSync(join(tmpdir(), 'netkit-nginx-'));
   const cleanup = (): void => {
@@ -183,7 +162,8 @@ export async function startNginx(): Promise<Nginx> {
         return {
           httpPort,
           httpsPort,
-          caPem: tc.cert,
+          caPem: tc.caPem,
+          certPem: tc.cert,
           docroot,
           user,
           password,

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { requireBundle } from '../helpers/peers.js';
 import { chromiumSkip, withChromium } from './chromium.js';
 import { serve as serveHttp, stop as stopServer } from './serve-http-harness.js';
 
@@ -25,7 +26,6 @@ const skip = chromiumSkip();
 const WAIT_MS = 5000;
 const VIEWPORT = { width: 800, height: 600 };
 const BIN_NETKIT = fileURLToPath(new URL('../../bin/netkit', import.meta.url));
-const BUNDLE = fileURLToPath(new URL('../../dist/js/netkit.cjs', import.meta.url));
 
 // ---------------------------------------------------------------------------------------
 // The server, in-process.
@@ -542,8 +542,7 @@ function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-test('Chromium: a multipart form with a text field and a file posted to a sh CGI script using netkit cgi form --shell', { skip: skip || (existsSync(BUNDLE) || process.env['NETKIT_REQUIRE_PEERS'] === '1' ? false : 'dist/js/netkit.cjs is missing: run npm run build'), timeout: 20_000 }, async (t) => {
-  assert.ok(existsSync(BUNDLE), 'dist/js/netkit.cjs is missing: run npm run build');
+test('Chromium: a multipart form with a text field and a file posted to a sh CGI script using netkit cgi form --shell', { skip: skip || requireBundle(), timeout: 20_000 }, async (t) => {
   const failed = { value: false };
   const { base, root } = tempTree(t, () => failed.value);
   const uploads = join(base, 'uploads');

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPyStatic, ODD_NAME, type PyStatic } from './pyhttp.js';
-import { findExecutable, requirePeer } from './nginx.js';
+import { requirePeer } from '../helpers/peers.js';
 import { rawExchange } from './serve-http-raw.js';
 import { HTTP_SERVER_DEFAULTS, listenHttp } from '../../src/protocols/http/server/index.js';
 import { FILE_METHODS, makeFileHandler } from '../../src/protocols/http/server/file-handler.js';
@@ -129,7 +129,7 @@ test('limits: 414, 431 line too long, 431 too many headers', { skip }, async () 
   await same('GET / HTTP/1.1\r\n' + 'A: b\r\n'.repeat(99) + '\r\n');
 });
 
-test('curl as the client sees the same responses', { skip: skip || (findExecutable('curl') ? false : 'curl is not installed') }, async () => {
+test('curl as the client sees the same responses', { skip: skip || requirePeer('curl') }, async () => {
   // Asynchronous: our server runs in this process and must keep answering while curl waits.
   const curl = async (args: string[]) => normalize(Buffer.from((await promisify(execFile)('curl', args, { timeout: 10_000, encoding: 'latin1' })).stdout, 'latin1'));
   for (const path of ['/', '/hello.txt', '/sub', '/nope', '/sub/b%20c.html']) {

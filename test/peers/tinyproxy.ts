@@ -10,10 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findExecutable } from './nginx.js';
+import { findExecutable } from '../helpers/peers.js';
 import { freePort, supervise, tryConnect, waitExit } from './daemon.js';
 
-export { requirePeer } from './nginx.js';
+export { requirePeer } from '../helpers/peers.js';
 
 export interface TinyproxyOptions {
   /** Require `BasicAuth user password` (Proxy-Authorization); default: no authentication. */

@@ -124,7 +124,7 @@ test('Node http server: keep-alive reuse and a large streamed body read piece by
   );
 });
 
-test('decompression: gzip, deflate (zlib and raw), br; the decoded size is capped', async () => {
+test('decompression: gzip, deflate (zlib and raw), br; the decoded size is capped (maxDecodedSize)', async () => {
   const text = 'hello '.repeat(1000);
   const encoded: Record<string, Buffer> = {
     '/gzip': gzipSync(text),
@@ -151,6 +151,11 @@ test('decompression: gzip, deflate (zlib and raw), br; the decoded size is cappe
         (async () => (await request({ url: `${base}/gzip`, decompress: true, maxBodySize: 1000, pool: false, timeout: 5000 })).bytes())(),
         { name: 'DecompressedSizeExceeded', message: 'decompressed body exceeds the limit of 1000 bytes' },
       );
+      // No cap on the raw body (a download) keeps one on the decoded size.
+      await assert.rejects(
+        (async () => (await request({ url: `${base}/gzip`, decompress: true, maxBodySize: Infinity, maxDecodedSize: 2000, pool: false, timeout: 5000 })).bytes())(),
+        { name: 'DecompressedSizeExceeded', message: 'decompressed body exceeds the limit of 2000 bytes' },
+      );
     },
   );
 });
@@ -172,6 +177,26 @@ test('discard() keeps the socket of a small body; cancel() drops it; cancel afte
     res.cancel();
     assert.equal(pool.idleCount, 0);
     assert.equal(fake.connections, 2);
+  } finally {
+    pool.close();
+    await fake.close();
+  }
+});
+
+test('close() also ends a connection still carrying an unread response; the pool counts it until then', async () => {
+  // The second answer stops after 10 of its 100 bytes: the body can only end with an error.
+  const fake = await startFakeHTTPServer((_req, i) => ({ send: i === 0 ? ok('x') : 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789' }));
+  const pool = new ConnectionPool();
+  try {
+    const done = await request({ url: fake.url, pool, timeout: 2000 });
+    await done.bytes();
+    const res = await request({ url: fake.url, pool, timeout: 2000 });
+    assert.equal(pool.activeCount, 1);
+    assert.equal(pool.idleCount, 0);
+    pool.close();
+    assert.equal(pool.activeCount, 0);
+    assert.equal(res.reused, true);
+    await assert.rejects(res.bytes());
   } finally {
     pool.close();
     await fake.close();

@@ -1,25 +1,23 @@
 // The run of an http verb (see exchange.ts for the command): credentials, the body, urlopen,
-// and the response written to stdout, to a file atomically, or as a --json record.
-import { basename, resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
+// and the response written to stdout, to a file atomically, or as a --json record. With
+// several URLs every one is tried (curl's rule): each failure is reported on its own line,
+// and the last one's exit code is the command's.
+import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
-import { FileError, partialSize, writeAtomic, writeResumable, type PieceSource } from '../../cli/files.js';
+import { exitCodeOf } from '../../cli/exit-codes.js';
+import { exists, partialSize, writeAtomic, writeResumable, type PieceSource } from '../../cli/files.js';
+import { sizeLimit } from '../../cli/max-filesize.js';
 import { readLines } from '../../cli/batch.js';
 import { loadUrllib } from '../../cli/lazy-engines.js';
+import { NetkitError } from '../../protocols/core/errors.js';
 import type { HTTPError, UrlopenResponse } from '../../protocols/http/urllib/index.js';
 import { requestBody } from './body.js';
 import { loadCookies } from './cookies.js';
 import { credentialsFor, proxyCredentialsFor } from './credentials.js';
 import { HEADER, type ExchangeOptions, type ExchangeRecord } from './exchange.js';
-
-/** A file name for -O: Content-Disposition's filename, else the URL path's last segment. */
-export function remoteName(url: string, disposition: string | undefined): string {
-  const fromHeader = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
-  const name = basename(fromHeader ? decodeURIComponent(fromHeader) : new URL(url).pathname);
-  if (!name || name === '/' || name === '.' || name === '..') throw new UsageError(`-O: ${url} has no file name; use -o FILE`);
-  return name;
-}
+import { remoteName } from './remote-name.js';
+import { tlsSettings } from '../../cli/tls-options.js';
 
 /** The status line and headers, as -i prints them (data: and file: have no status line). */
 function statusBlock(r: UrlopenResponse): string {
@@ -46,17 +44,9 @@ function errorResponse(err: HTTPError): UrlopenResponse {
   };
 }
 
-async function readCA(ctx: Context, file: string | undefined): Promise<Buffer | undefined> {
-  if (file === undefined) return undefined;
-  try {
-    return await readFile(resolve(ctx.io.cwd, file));
-  } catch (err) {
-    throw new FileError(err, file);
-  }
-}
-
 export async function runExchange(ctx: Context, method: string, urls: readonly string[], opts: ExchangeOptions): Promise<number> {
   if (opts.output && urls.length > 1) throw new UsageError('-o names one file; give one URL, or use -O');
+  if (opts.continue && opts.output === undefined && !opts.remoteName) throw new UsageError('-C/--continue needs -o FILE or -O');
   const body = await requestBody(ctx, opts);
   const headers: Array<[string, string]> = opts.header.map((line) => {
     const m = HEADER.exec(line)!;
@@ -64,64 +54,81 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   });
   if (body && !headers.some(([k]) => k.toLowerCase() === 'content-type')) headers.push(['Content-Type', body.contentType]);
   if (opts.userAgent) headers.push(['User-Agent', opts.userAgent]);
-  if (opts.insecure) ctx.out.warn('TLS certificates are not verified (-k/--insecure)');
-  const ca = await readCA(ctx, opts.cacert);
+  const { ca } = await tlsSettings(ctx, opts);
   const cookies = await loadCookies(ctx, opts);
   if (cookies.header !== undefined) headers.push(['Cookie', cookies.header]);
   const proxyCredentials = await proxyCredentialsFor(ctx, opts);
-  const { HTTPError, urlopen } = await loadUrllib();
+  const { ConnectionPool, HTTPError, urlopen } = await loadUrllib();
   const env = proxyEnvironment(ctx.io.env, opts);
-  let failed = 0;
+  // The command's own keep-alive pool, closed when it ends: no socket outlives the command.
+  const pool = new ConnectionPool();
+
+  const exchange = async (url: string): Promise<void> => {
+    let res: UrlopenResponse;
+    let error: HTTPError | undefined;
+    const { url: target, auth } = await credentialsFor(ctx, url, opts);
+    const resume = opts.continue ? await resumePoint(ctx, target, opts) : undefined;
+    try {
+      res = await urlopen(target, {
+        auth,
+        method,
+        headers: resume?.offset ? [...headers, ['Range', `bytes=${resume.offset}-`]] : headers,
+        body: body?.body,
+        timeout: ctx.flags.timeout * 1000,
+        env,
+        followRedirects: opts.follow,
+        maxRedirects: opts.maxRedirs,
+        ca,
+        insecure: opts.insecure,
+        decompress: opts.compressed,
+        cookies: cookies.jar,
+        proxyCredentials,
+        // The body streams to its destination: no cap but --max-filesize (the decoded size
+        // of --compressed keeps the engine's 1 GiB, maxDecodedSize's default).
+        maxBodySize: Infinity,
+        pool,
+        // deliver() is done with each piece before it pulls the next.
+        lendBody: true,
+      });
+    } catch (err) {
+      if (!(err instanceof HTTPError)) throw err;
+      // 416 to "bytes=N-": the partial file already holds everything (RFC 9110 §15.5.17).
+      if (resume?.offset && err.status === 416) {
+        err.response?.cancel();
+        await writeResumable(ctx, resume.file, undefined, true);
+        ctx.out.info(`${resume.file}: already complete`);
+        return;
+      }
+      if (!opts.showErrorBody && !opts.output && !ctx.flags.json) {
+        err.response?.cancel();
+        throw err;
+      }
+      error = err;
+      res = errorResponse(err);
+    }
+    await deliver(ctx, method, res, opts, resume);
+    if (error) throw error;
+  };
+
+  let status = 0;
   // The jar is saved whatever happens to the requests: it holds what the server set.
   try {
     for await (const url of urlsOf(ctx, urls, opts.data === '@-')) {
-      let res: UrlopenResponse;
-      let error: HTTPError | undefined;
-      const { url: target, auth } = await credentialsFor(ctx, url, opts);
-      const resume = opts.continue ? await resumePoint(ctx, target, opts) : undefined;
       try {
-        res = await urlopen(target, {
-          auth,
-          method,
-          headers: resume?.offset ? [...headers, ['Range', `bytes=${resume.offset}-`]] : headers,
-          body: body?.body,
-          timeout: ctx.flags.timeout * 1000,
-          env,
-          followRedirects: opts.follow,
-          maxRedirects: opts.maxRedirs,
-          ca,
-          insecure: opts.insecure,
-          decompress: opts.compressed,
-          cookies: cookies.jar,
-          proxyCredentials,
-          // deliver() is done with each piece before it pulls the next.
-          lendBody: true,
-        });
+        await exchange(url);
       } catch (err) {
-        // 416 to "bytes=N-": the partial file already holds everything (RFC 9110 §15.5.17).
-        if (resume?.offset && err instanceof HTTPError && err.status === 416) {
-          err.response?.cancel();
-          await writeResumable(ctx, resume.file, undefined, true);
-          ctx.out.info(`${resume.file}: already complete`);
-          continue;
-        }
-        if (!(err instanceof HTTPError) || (!opts.showErrorBody && !opts.output && !ctx.flags.json)) {
-          if (err instanceof HTTPError) err.response?.cancel();
-          throw err;
-        }
-        error = err;
-        res = errorResponse(err);
+        // curl's rule: a failed URL does not stop the others; the last failure's code is the exit status.
+        if (!(err instanceof NetkitError)) throw err;
+        ctx.out.reportError(err);
+        status = exitCodeOf(err);
       }
-      await deliver(ctx, method, res, opts, resume);
-      if (error) {
-        ctx.out.error(error.message);
-        failed++;
-      }
+      if (ctx.out.stdout.closed) break;
     }
   } finally {
+    pool.close();
     await cookies.save();
   }
-  return failed > 0 ? 5 : 0;
+  return status;
 }
 
 /** The environment urlopen reads proxies from, with --proxy or --noproxy applied (lower case wins there). */
@@ -133,8 +140,8 @@ function proxyEnvironment(env: Record<string, string | undefined>, opts: Exchang
 
 /** With -C: the file to resume and the bytes its partial download already holds. */
 async function resumePoint(ctx: Context, url: string, opts: ExchangeOptions): Promise<{ file: string; offset: number }> {
-  const file = opts.output ?? (opts.remoteName ? remoteName(url, undefined) : undefined);
-  if (file === undefined) throw new UsageError('-C/--continue needs -o FILE or -O');
+  // The offset goes into the request, so -O names the file from the URL, not from the answer.
+  const file = opts.output ?? remoteName(url, undefined).name;
   return { file, offset: await partialSize(ctx, file) };
 }
 
@@ -180,58 +187,74 @@ async function toStdout(ctx: Context, res: UrlopenResponse, seen: (chunk: Buffer
 /** The reader of standard output went away: the rest of the body is not wanted. */
 class StdoutClosed extends Error {}
 
-/** Writes the response where the options say, hashing the body on the way for --json. */
+/**
+ * Writes the response where the options say, hashing the body on the way for --json. On
+ * any failure (no file name, an unwritable file, --max-filesize) the rest of the body is
+ * dropped with its connection, which would otherwise stay open and keep the process alive.
+ */
 async function deliver(ctx: Context, method: string, res: UrlopenResponse, opts: ExchangeOptions, resume?: { file: string; offset: number }): Promise<void> {
-  // The body's sha256 is only for the --json record: hashing a 1 GiB download costs seconds.
-  const hash = ctx.flags.json ? (await import('node:crypto')).createHash('sha256') : undefined;
-  let size = 0;
-  const counted = (async function* () {
-    for await (const chunk of res.body) {
+  try {
+    // The body's sha256 is only for the --json record: hashing a 1 GiB download costs seconds.
+    const hash = ctx.flags.json ? (await import('node:crypto')).createHash('sha256') : undefined;
+    let size = 0;
+    const limit = sizeLimit(opts.maxFilesize, resume && res.status === 206 ? resume.offset : 0);
+    if (method !== 'HEAD') limit.announced(res.headers.get('content-length') ?? undefined);
+    const seen = (chunk: Uint8Array): void => {
+      limit.add(chunk.length);
       hash?.update(chunk);
       size += chunk.length;
-      yield chunk;
+    };
+    const counted = (async function* () {
+      for await (const chunk of res.body) {
+        seen(chunk);
+        yield chunk;
+      }
+    })();
+    const named = resume === undefined && opts.output === undefined && opts.remoteName ? remoteName(res.url, res.headers.get('content-disposition') ?? undefined) : undefined;
+    // curl -J's rule: a name the server chose never replaces a file.
+    if (named?.fromHeader && (await exists(resolve(ctx.io.cwd, named.name)))) {
+      throw new NetkitError(`-O: refusing to overwrite ${named.name}, the name Content-Disposition gave; remove it or use -o FILE`, { code: 'ERR_FILE_EXISTS', python: 'FileExistsError' });
     }
-  })();
-  const file = resume?.file ?? opts.output ?? (opts.remoteName ? remoteName(res.url, res.headers.get('content-disposition') ?? undefined) : undefined);
-  if (opts.include && !ctx.flags.json) ctx.out.write(statusBlock(res));
-  // Over http(s) the engine pushes the body (no promise per piece); hashed on the way.
-  const pipe = res.pipe;
-  const source: PieceSource | typeof counted = pipe
-    ? (sink) =>
-        pipe((chunk) => {
-          hash?.update(chunk);
-          size += chunk.length;
-          return sink(chunk);
-        })
-    : counted;
-  if (resume) {
-    // 206: the rest, appended; anything else (a server that ignores Range): from the start.
-    await writeResumable(ctx, resume.file, source, res.status === 206 && resume.offset > 0);
-  } else if (file) {
-    await writeAtomic(ctx, file, source);
-  } else if (ctx.flags.json || method === 'HEAD') {
-    for await (const _ of counted) void _;
-  } else {
-    await toStdout(ctx, res, (chunk) => {
-      hash?.update(chunk);
-      size += chunk.length;
-    });
-  }
-  if (ctx.flags.json) {
-    ctx.out.record<ExchangeRecord>(
-      {
-        url: res.url,
-        // The method the final request went out with: a 303 turns POST into GET.
-        method: res.method ?? method,
-        status: res.status ?? null,
-        reason: res.reason,
-        headers: res.headers.list,
-        redirects: res.redirects,
-        tls: res.tls ?? null,
-        timings: res.timings,
-        body: { size, sha256: hash!.digest('hex'), file: file ?? null },
-      },
-      () => '',
-    );
+    const file = resume?.file ?? opts.output ?? named?.name;
+    if (opts.include && !ctx.flags.json) ctx.out.write(statusBlock(res));
+    // Over http(s) the engine pushes the body (no promise per piece); counted on the way.
+    const pipe = res.pipe;
+    const source: PieceSource | typeof counted = pipe
+      ? (sink) =>
+          pipe((chunk) => {
+            seen(chunk);
+            return sink(chunk);
+          })
+      : counted;
+    if (resume) {
+      // 206: the rest, appended; anything else (a server that ignores Range): from the start.
+      await writeResumable(ctx, resume.file, source, res.status === 206 && resume.offset > 0);
+    } else if (file) {
+      await writeAtomic(ctx, file, source, 0o666, { noClobber: named?.fromHeader });
+    } else if (ctx.flags.json || method === 'HEAD') {
+      for await (const _ of counted) void _;
+    } else {
+      await toStdout(ctx, res, seen);
+    }
+    if (ctx.flags.json) {
+      ctx.out.record<ExchangeRecord>(
+        {
+          url: res.url,
+          // The method the final request went out with: a 303 turns POST into GET.
+          method: res.method ?? method,
+          status: res.status ?? null,
+          reason: res.reason,
+          headers: res.headers.list,
+          redirects: res.redirects,
+          tls: res.tls ?? null,
+          timings: res.timings,
+          body: { size, sha256: hash!.digest('hex'), file: file ?? null },
+        },
+        () => '',
+      );
+    }
+  } catch (err) {
+    res.cancel();
+    throw err;
   }
 }

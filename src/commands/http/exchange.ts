@@ -6,11 +6,13 @@ import { Command, Option } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
+import { addTLSOptions, type TLSFlags } from '../../cli/tls-options.js';
+import { parseBytes } from '../serve/options.js';
 import type { BodyOptions } from './body.js';
 import type { CookieOptions } from './cookies.js';
 import type { CredentialOptions } from './credentials.js';
 
-export interface ExchangeOptions extends BodyOptions, CredentialOptions, CookieOptions {
+export interface ExchangeOptions extends BodyOptions, CredentialOptions, CookieOptions, TLSFlags {
   proxy?: string;
   proxyUser?: string;
   noproxy: boolean;
@@ -22,10 +24,9 @@ export interface ExchangeOptions extends BodyOptions, CredentialOptions, CookieO
   follow: boolean;
   maxRedirs: number;
   compressed: boolean;
-  cacert?: string;
-  insecure: boolean;
   showErrorBody: boolean;
   userAgent?: string;
+  maxFilesize?: number;
 }
 
 export const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options'] as const;
@@ -65,10 +66,10 @@ function addOptions(cmd: Command, withBody: boolean): Command {
       .option('-F, --multipart <NAME=VALUE>', 'multipart/form-data field; NAME=@FILE uploads FILE (repeatable)', (v: string, p: string[]) => [...p, v], [])
       .option('--json-body <JSON>', 'a JSON request body (Content-Type: application/json)');
   }
-  return cmd
+  cmd
     .option('-o, --output <FILE>', 'write the body to FILE (atomically: a temporary name, renamed when complete)')
-    .option('-O, --remote-name', 'write the body to a file named after the URL path (or Content-Disposition)', false)
-    .option('-C, --continue', 'with -o or -O: resume FILE.part from where it stopped (Range), rename it to FILE when complete', false)
+    .option('-O, --remote-name', "write the body to a file named from Content-Disposition (never replacing a file) or the URL path's last segment", false)
+    .option('-C, --continue', 'with -o or -O (named from the URL): resume FILE.part from where it stopped (Range), rename it to FILE when complete', false)
     .option('-i, --include', 'print the status line and headers before the body', false)
     .option('--no-follow', 'do not follow redirects (urllib follows at most 10)')
     .option('--max-redirs <N>', 'redirects to follow at most', parseCount, 10)
@@ -78,10 +79,10 @@ function addOptions(cmd: Command, withBody: boolean): Command {
     .option('-b, --cookie <NAME=VALUE|FILE>', "send 'NAME=VALUE[; ...]' in the Cookie header, or the cookies of a cookie FILE (repeatable)", (v: string, p: string[]) => [...p, v], [])
     .option('-c, --cookie-jar <FILE>', 'load cookies from FILE (Netscape/Mozilla or LWP; missing: empty), keep them as http.cookiejar does, save them back')
     .addOption(new Option('--cookie-jar-format <F>', 'format to save the jar in (default: the format it was read in, else mozilla)').choices(['mozilla', 'lwp']))
-    .option('--compressed', 'ask for gzip, deflate or br and decode the body', false)
-    .option('--cacert <FILE>', 'also trust the CA certificates in FILE (PEM)')
-    .option('-k, --insecure', 'do not verify the TLS certificate (loudly)', false)
+    .option('--compressed', 'ask for gzip, deflate or br and decode the body', false);
+  return addTLSOptions(cmd)
     .option('--show-error-body', 'print the body of an HTTP error (status 400 or more) too', false)
+    .option('--max-filesize <BYTES>', 'refuse a body larger than BYTES, announced or as it arrives (default: no limit)', parseBytes)
     .option('-u, --user <USER[:PASS]>', 'credentials for Basic or Digest auth (the password is better in --password-file or NETKIT_PASSWORD)')
     .option('--password-file <FILE>', 'read the password from the first line of FILE')
     .option('--netrc', 'take credentials for the host from ~/.netrc', false)

@@ -3,11 +3,9 @@
 // --auth, XOAUTH2 tokens), and openSession(): connect, EHLO, STARTTLS, login — stopping
 // where --quit-after says.
 import { Command, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { UsageError } from '../../cli/errors.js';
-import { FileError } from '../../cli/files.js';
+import { addTLSOptions, tlsSettings, type TLSFlags } from '../../cli/tls-options.js';
 import { readSecretFile, resolveCredentials, splitUserinfo } from '../../cli/credentials.js';
 import type { ClientMechanism } from '../../protocols/core/sasl.js';
 import type { SMTPClient, SMTPProtocol } from '../../protocols/smtp/client/index.js';
@@ -16,11 +14,9 @@ export const QUIT_AFTER = ['connect', 'ehlo', 'tls', 'auth', 'mail', 'rcpt'] as 
 export type QuitAfter = (typeof QUIT_AFTER)[number];
 export const AUTH_MECHANISMS = ['CRAM-MD5', 'PLAIN', 'LOGIN', 'XOAUTH2'] as const;
 
-export interface SessionOptions {
+export interface SessionOptions extends TLSFlags {
   server?: string;
   starttls: boolean;
-  cacert?: string;
-  insecure: boolean;
   ehlo?: string;
   user?: string;
   passwordFile?: string;
@@ -84,10 +80,8 @@ export function parseServer(spec: string): ServerSpec {
 /** The options connecting verbs share (send, probe, verify, expn). */
 export function addConnectionOptions(cmd: Command, withServer: boolean): Command {
   if (withServer) cmd.option('-s, --server <HOST[:PORT]|URL>', 'the server: HOST[:PORT] (port 25), smtp://HOST[:PORT], smtps://HOST[:PORT] (465, TLS from the start), lmtp://HOST[:PORT] (2003)');
-  return cmd
-    .option('--starttls', 'upgrade with STARTTLS before anything else; fail (exit 6) if the server cannot — never plaintext', false)
-    .option('--cacert <FILE>', 'also trust the CA certificates in FILE (PEM)')
-    .option('-k, --insecure', 'do not verify the TLS certificate (loudly)', false)
+  cmd.option('--starttls', 'upgrade with STARTTLS before anything else; fail (exit 6) if the server cannot — never plaintext', false);
+  return addTLSOptions(cmd)
     .option('--ehlo <NAME>', "the name sent with EHLO/HELO (default: smtplib's local_hostname: the FQDN, else [IP])")
     .option('-u, --user <USER[:PASS]>', 'log in as USER (the password is better in --password-file or NETKIT_PASSWORD)')
     .option('--password-file <FILE>', 'read the password from the first line of FILE')
@@ -95,17 +89,6 @@ export function addConnectionOptions(cmd: Command, withServer: boolean): Command
     .addOption(new Option('--auth <MECH>', "use this SASL mechanism instead of smtplib's login() order (CRAM-MD5, PLAIN, LOGIN)").choices(AUTH_MECHANISMS))
     .option('--oauth2-token-file <FILE>', 'XOAUTH2 bearer token from the first line of FILE (or NETKIT_OAUTH2_TOKEN)')
     .option('--oauth2-token <TOKEN>', 'XOAUTH2 bearer token on the command line (warns: visible to other users)');
-}
-
-/** The TLS options from --cacert and -k. */
-async function tlsOptions(ctx: Context, opts: SessionOptions): Promise<{ ca?: Buffer; insecure: boolean }> {
-  if (opts.insecure) ctx.out.warn('TLS certificate verification is OFF (-k/--insecure): anyone on the path can read and change this session');
-  if (opts.cacert === undefined) return { insecure: opts.insecure };
-  try {
-    return { ca: await readFile(resolve(ctx.io.cwd, opts.cacert)), insecure: opts.insecure };
-  } catch (err) {
-    throw new FileError(err, opts.cacert);
-  }
 }
 
 async function oauth2Token(ctx: Context, opts: SessionOptions): Promise<string> {
@@ -139,7 +122,7 @@ export async function openSession(ctx: Context, spec: ServerSpec, opts: SessionO
     throw new UsageError('--auth XOAUTH2 needs a token: --oauth2-token-file FILE or NETKIT_OAUTH2_TOKEN');
   }
   const { SMTPClient, defaultLocalHostname } = await import('../../protocols/smtp/client/index.js');
-  const tls = await tlsOptions(ctx, opts);
+  const tls = await tlsSettings(ctx, opts);
   const timeoutMs = ctx.flags.timeout * 1000;
   const localHostname = opts.ehlo ?? (await defaultLocalHostname(Math.min(timeoutMs, 2000)));
   const client = await SMTPClient.connect({

@@ -42,7 +42,10 @@ export function fromSocketError(err: unknown): NetkitError {
     return new NetworkError(`[Errno ${n}] ${text}`, 'socket.gaierror', 'ERR_DNS', err);
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO|HOSTNAME|ERR_TLS_CERT_ALTNAME/.test(code)) {
-    const reason = e.reason ?? e.message;
+    // A leaf whose issuer is not trusted: OpenSSL stops at X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+    // (20), which Python reports; Node's verify callback lets it go on to 21, "unable to verify
+    // the first certificate", and reports that last error instead.
+    const reason = code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ? 'unable to get local issuer certificate' : (e.reason ?? e.message);
     return new TLSError(`[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${reason}`, 'ssl.SSLCertVerificationError', 'ERR_TLS_CERT', err);
   }
   if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /SSL|TLS/.test(e?.message ?? '')) {

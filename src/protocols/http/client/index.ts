@@ -24,7 +24,11 @@ export { openTunnel, type TunnelOptions } from './tunnel.js';
 
 /** Default wait bound (DESIGN.md §4: 30 s). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Default cap on the raw and the decoded body: 1 GiB. */
+/**
+ * Default cap on the raw and the decoded body: 1 GiB. A caller that streams the body to a
+ * file or a pipe (the CLI's downloads) passes Infinity for the raw body and keeps this cap
+ * on the decoded size.
+ */
 export const DEFAULT_MAX_BODY = 1024 * 1024 * 1024;
 
 export interface RequestOptions {
@@ -44,8 +48,13 @@ export interface RequestOptions {
   servername?: string;
   /** Send Accept-Encoding and decode gzip/deflate/br bodies. Default false (Python sends identity). */
   decompress?: boolean;
-  /** Cap on the body bytes read, and on the decoded size when decompressing. Default 1 GiB. */
+  /** Cap on the body bytes read (Infinity: none). Default 1 GiB. */
   maxBodySize?: number;
+  /**
+   * Cap on the decoded size when decompressing, so a small compressed bomb cannot fill
+   * memory or disk. Default: maxBodySize, at most 1 GiB.
+   */
+  maxDecodedSize?: number;
   /**
    * Let the body's pieces be views of the connection's recycled read buffers, each valid
    * only until the next piece is asked for: the consumer writes or copies a piece before
@@ -90,7 +99,7 @@ export interface Response {
   timings: Timings;
   /** True when this response came over a reused keep-alive connection. */
   reused: boolean;
-  /** Reads the whole body (bounded by maxBodySize). */
+  /** Reads the whole body (bounded by maxBodySize and maxDecodedSize). */
   bytes(): Promise<Buffer>;
   /**
    * Hands the body to `sink` piece by piece, each valid during the call only (copy it to
@@ -119,6 +128,7 @@ export async function request(options: RequestOptions): Promise<Response> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const maxBodySize = options.maxBodySize ?? DEFAULT_MAX_BODY;
+  const maxDecodedSize = options.maxDecodedSize ?? Math.min(maxBodySize, DEFAULT_MAX_BODY);
   const headers: HeaderList = Array.isArray(options.headers) ? [...options.headers] : Object.entries(options.headers ?? {});
   if (!hasHeader(headers, 'host')) headers.unshift(['Host', url.hostHeader]);
   if (!hasHeader(headers, 'accept-encoding')) headers.push(['Accept-Encoding', options.decompress ? SUPPORTED_ENCODINGS : 'identity']);
@@ -156,7 +166,7 @@ export async function request(options: RequestOptions): Promise<Response> {
     // The decoder keeps its input past the next pull, so it never gets lent pieces.
     const lent = options.lendBody === true && !decoded;
     const raw = readBody(conn.reader, head, maxBodySize, done, lent);
-    const body = decoded ? decodeBody(raw, encoding!, maxBodySize) : raw;
+    const body = decoded ? decodeBody(raw, encoding!, maxDecodedSize) : raw;
     let consumed = false;
     const once: AsyncIterable<Buffer> = {
       [Symbol.asyncIterator]() {

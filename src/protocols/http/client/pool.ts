@@ -1,6 +1,8 @@
 // Keep-alive pool: idle connections filed by scheme, host, port and TLS settings, handed
 // out again when a response left its socket reusable. Idle sockets do not keep the
-// process alive and are dropped after idleTimeoutMs or when the server closes them.
+// process alive and are dropped after idleTimeoutMs or when the server closes them;
+// close() also ends the connections still handed out, so a command that owns a pool
+// leaves no socket behind whatever happened to its responses.
 import { HTTPConnection, connectionKey, type ConnectOptions } from './connection.js';
 
 export interface PoolOptions {
@@ -19,6 +21,8 @@ interface Idle {
 /** A pool of keep-alive connections. */
 export class ConnectionPool {
   private readonly idle = new Map<string, Idle[]>();
+  /** Connections handed out and not given back yet (an exchange in progress). */
+  private readonly inUse = new Set<HTTPConnection>();
   private readonly maxIdlePerKey: number;
   private readonly idleTimeoutMs: number;
 
@@ -38,15 +42,21 @@ export class ConnectionPool {
       if (entry.conn.usable) {
         entry.conn.socket.ref();
         entry.conn.reader.timeoutMs = options.timeoutMs;
+        this.inUse.add(entry.conn);
         return { conn: entry.conn, reused: true };
       }
       entry.conn.close();
     }
-    return { conn: await HTTPConnection.open(options), reused: false };
+    const conn = await HTTPConnection.open(options);
+    // One listener per connection (not per request): a closed socket is no longer in use.
+    conn.socket.once('close', () => this.inUse.delete(conn));
+    this.inUse.add(conn);
+    return { conn, reused: false };
   }
 
   /** Takes a connection back after an exchange: kept when `reusable`, closed otherwise. */
   release(conn: HTTPConnection, reusable: boolean): void {
+    this.inUse.delete(conn);
     conn.finish();
     const list = this.idle.get(conn.key) ?? [];
     if (!reusable || !conn.usable || list.length >= this.maxIdlePerKey) {
@@ -83,12 +93,22 @@ export class ConnectionPool {
     return n;
   }
 
-  /** Closes every idle connection. */
+  /** Connections handed out and not given back yet. */
+  get activeCount(): number {
+    return this.inUse.size;
+  }
+
+  /**
+   * Closes every connection: the idle ones, and those still handed out (a response whose
+   * body was never read to its end: reading it further fails).
+   */
   close(): void {
     for (const list of this.idle.values()) for (const e of list) {
       clearTimeout(e.timer);
       e.conn.close();
     }
     this.idle.clear();
+    for (const conn of this.inUse) conn.close();
+    this.inUse.clear();
   }
 }

@@ -1,5 +1,6 @@
 // urllib.request / urllib.error for netkit: the public surface in one import.
 export { URLError, HTTPError, ContentTooShortError, type HTTPErrorResponse } from './errors.js';
+export { ConnectionPool } from '../client/pool.js';
 export { urlopen, toURLError, DEFAULT_USER_AGENT, type UrlopenOptions, type UrlopenResponse, type RedirectHop } from './open.js';
 export { resolveLocation, redirectRequest, RedirectTracker, MAX_REPEATS, MAX_REDIRECTIONS, INF_MSG, REDIRECT_CODES, type RedirectableRequest, type RedirectResponse, type RedirectOptions } from './redirect.js';
 export { getproxiesEnvironment, proxyBypassEnvironment, parseProxy, chooseProxy, splitport, type Env, type ParsedProxy, type ProxyChoice } from './proxies.js';

@@ -45,7 +45,9 @@ export interface UrlopenOptions {
   insecure?: boolean;
   /** Ask for and decode gzip/deflate/br (default false: identity, as urllib). */
   decompress?: boolean;
+  /** The client engine's caps: raw body (Infinity for none) and decoded body. */
   maxBodySize?: number;
+  maxDecodedSize?: number;
   /** Lend the final body's pieces (the client engine's RequestOptions.lendBody). */
   lendBody?: boolean;
   /** Connection pool (default: the client engine's shared pool); false for one-off sockets. */
@@ -314,6 +316,7 @@ async function send(
         insecure: options.insecure,
         decompress: options.decompress,
         maxBodySize: options.maxBodySize,
+        maxDecodedSize: options.maxDecodedSize,
         lendBody: options.lendBody,
         pool: options.pool,
       });
@@ -385,6 +388,7 @@ function proxiedRequest(req: RedirectableRequest, headers: HeaderList, via: Requ
     insecure: options.insecure,
     decompress: options.decompress,
     maxBodySize: options.maxBodySize,
+    maxDecodedSize: options.maxDecodedSize,
     lendBody: options.lendBody,
     pool: options.pool,
     via,

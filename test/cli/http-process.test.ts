@@ -1,0 +1,135 @@
+// The http verbs and `url retrieve` as a real process (runProcess, what bin/netkit runs):
+// a failed delivery ends the process although the server keeps the connection open, and
+// Ctrl-C or SIGTERM mid-download removes the hidden temporary file but keeps -C's FILE.part.
+import { afterEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ok, startFakeHTTPServer, type FakeHTTPServer } from '../fakes/http-server.js';
+
+const WAIT_MS = 20_000;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RUN = new URL('../../src/cli/run.ts', import.meta.url).href;
+
+function bounded<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+interface Child {
+  child: ChildProcess;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr: () => string;
+}
+
+const children = new Set<ChildProcess>();
+
+// A netkit that did not exit in time (the bug these tests catch) does not outlive its test.
+afterEach(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  children.clear();
+});
+
+/** netkit from source in its own process, working in `cwd` (tsx resolves from the repository). */
+function netkit(args: string[], cwd: string): Child {
+  const script = `process.argv.splice(1, process.argv.length, 'netkit', ...${JSON.stringify(args)}); process.chdir(${JSON.stringify(cwd)}); (await import(${JSON.stringify(RUN)})).runProcess();`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, exit, stderr: () => stderr };
+}
+
+/** Resolves once `ready()` holds for the files of `dir`, checked on every change there. */
+function whenFiles(dir: string, ready: (names: string[]) => boolean, what: string): Promise<void> {
+  let watcher: ReturnType<typeof watch> | undefined;
+  return bounded(
+    new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (!ready(readdirSync(dir))) return;
+        watcher?.close();
+        resolve();
+      };
+      watcher = watch(dir, check);
+      check();
+    }),
+    what,
+  ).finally(() => watcher?.close());
+}
+
+const sizeOf = (dir: string, name: string): number => {
+  try {
+    return statSync(join(dir, name)).size;
+  } catch {
+    return 0;
+  }
+};
+
+/** A server that sends the head and the first KiB of a 1 MiB body, then nothing: the download hangs there. */
+function slowServer(headers = ''): Promise<FakeHTTPServer> {
+  return startFakeHTTPServer({ send: Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: 1048576\r\n${headers}\r\n`), Buffer.alloc(1024, 'a')]) });
+}
+
+test('a delivery that fails after the response arrived ends the process (the kept-alive socket is closed)', async () => {
+  const server = await startFakeHTTPServer({ send: ok('hello') });
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-hang-'));
+  try {
+    const noName = netkit(['http', 'get', '-O', `${server.url}/`], dir);
+    assert.deepEqual(await bounded(noName.exit, 'http get -O to exit'), { code: 2, signal: null });
+    assert.match(noName.stderr(), /has no file name; use -o FILE/);
+    const badDir = netkit(['http', 'get', '-o', join(dir, 'missing', 'x'), `${server.url}/a`], dir);
+    assert.deepEqual(await bounded(badDir.exit, 'http get -o to exit'), { code: 1, signal: null });
+    assert.match(badDir.stderr(), /No such file or directory/);
+    // The server never closed a connection: the client did, every time.
+    assert.equal(server.received.length, 2);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+for (const [label, args, signal, code] of [
+  ['http get -o, SIGINT', ['http', 'get', '-o', 'out.bin'], 'SIGINT', 130],
+  ['http get -o, SIGTERM', ['http', 'get', '-o', 'out.bin'], 'SIGTERM', 143],
+  ['http get -O (Content-Disposition), SIGINT', ['http', 'get', '-O'], 'SIGINT', 130],
+  ['url retrieve, SIGINT', ['url', 'retrieve'], 'SIGINT', 130],
+] as const) {
+  test(`interrupted download (${label}): exit ${code}, no temporary file left`, async () => {
+    const server = await slowServer('Content-Disposition: attachment; filename="named.bin"\r\n');
+    const dir = mkdtempSync(join(tmpdir(), 'netkit-interrupt-'));
+    try {
+      const url = `${server.url}/files/out.bin`;
+      const run = netkit([...args, url], dir);
+      await whenFiles(dir, (names) => names.some((n) => n.endsWith('.tmp') && sizeOf(dir, n) >= 1024), 'the first KiB in the temporary file');
+      assert.match(readdirSync(dir)[0]!, /^\.(out|named)\.bin\.\d+\..+\.tmp$/);
+      run.child.kill(signal);
+      assert.deepEqual(await bounded(run.exit, 'netkit to exit'), { code, signal: null });
+      assert.deepEqual(readdirSync(dir), []);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('interrupted -C download: exit 130, FILE.part kept with what arrived, for the next -C', async () => {
+  const server = await slowServer();
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-interrupt-'));
+  try {
+    const run = netkit(['http', 'get', '-C', '-o', 'big.bin', `${server.url}/big.bin`], dir);
+    await whenFiles(dir, (names) => names.includes('big.bin.part') && sizeOf(dir, 'big.bin.part') >= 1024, 'the first KiB in big.bin.part');
+    run.child.kill('SIGINT');
+    assert.deepEqual(await bounded(run.exit, 'netkit to exit'), { code: 130, signal: null });
+    assert.deepEqual(readdirSync(dir), ['big.bin.part']);
+    assert.equal(sizeOf(dir, 'big.bin.part'), 1024);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
