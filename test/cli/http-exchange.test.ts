@@ -207,7 +207,7 @@ test('-F sends multipart/form-data that python3\'s email parser reads back', asy
   }
 });
 
-test('--proxy sends an absolute-form request to the proxy; --noproxy ignores http_proxy', async () => {
+test('--proxy sends an absolute-form request to the proxy; --noproxy HOSTS bypasses it for those hosts (* for all)', async () => {
   const proxy = await startFakeHTTPServer((req) => ({ send: ok(`via proxy: ${req.target}`) }));
   const origin = await startFakeHTTPServer({ send: ok('direct') });
   try {
@@ -215,7 +215,12 @@ test('--proxy sends an absolute-form request to the proxy; --noproxy ignores htt
     assert.equal(via.stdout, 'via proxy: http://example.invalid/x?y=1');
     const env = { http_proxy: proxy.url };
     assert.equal((await runCli(['http', 'get', origin.url], { env })).stdout, `via proxy: ${origin.url}/`);
-    assert.equal((await runCli(['http', 'get', '--noproxy', origin.url], { env })).stdout, 'direct');
+    assert.equal((await runCli(['http', 'get', '--noproxy', '*', origin.url], { env })).stdout, 'direct');
+    // As curl's: a list of hosts; another host still goes through the proxy.
+    assert.equal((await runCli(['http', 'get', '--noproxy', 'example.com,127.0.0.1', origin.url], { env })).stdout, 'direct');
+    assert.equal((await runCli(['http', 'get', '--noproxy', 'example.com', origin.url], { env })).stdout, `via proxy: ${origin.url}/`);
+    // It replaces no_proxy from the environment.
+    assert.equal((await runCli(['http', 'get', '--noproxy', 'example.com', origin.url], { env: { ...env, no_proxy: '127.0.0.1' } })).stdout, `via proxy: ${origin.url}/`);
   } finally {
     await proxy.close();
     await origin.close();

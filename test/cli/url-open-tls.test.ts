@@ -1,4 +1,4 @@
-// `netkit url open` and `netkit url retrieve` over https with a private CA: an https server
+// `netkit url open`, `netkit url retrieve` and `robots check URL` over https with a private CA: an https server
 // serving a certificate signed by a CA generated here (test/fakes/tls-cert.ts makeTestCA).
 // --cacert CA verifies it; without it, or trusting only the server certificate, the
 // verification fails (exit 6); -k connects with a warning; an unreadable --cacert is
@@ -26,7 +26,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'netkit-url-tls-'));
   copyFileSync(pki.caPath, join(dir, 'ca.pem'));
   copyFileSync(pki.certPath, join(dir, 'leaf.pem'));
-  server = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => res.end(`private ${req.url}\n`));
+  server = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => res.end(req.url === '/robots.txt' ? 'User-agent: *\nDisallow: /private\n' : `private ${req.url}\n`));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -91,4 +91,19 @@ test('retrieve --cacert CA writes the file; without it exit 6 and no file; -k wr
   assert.match(k.stderr, /TLS certificate verification is OFF \(-k\/--insecure\)/);
   assert.equal(readFileSync(join(out, 'k.txt'), 'utf8'), 'private /data.txt\n');
   assert.deepEqual(readdirSync(out).sort(), ['data.txt', 'k.txt']);
+});
+
+test('robots check https://…/robots.txt --cacert CA reads the file; without it RFC 9309 counts it unreachable (nothing allowed)', { skip }, async () => {
+  const ok = await runCli(['robots', 'check', '--cacert', 'ca.pem', `${base}/robots.txt`, '/public', '/private/x'], { cwd: dir });
+  assert.equal(ok.code, 1, ok.stderr);
+  assert.match(ok.stdout, /^allowed \/public\b/m);
+  assert.match(ok.stdout, /^disallowed \/private\/x\b/m);
+  assert.equal(ok.stderr, '');
+  const unverified = await runCli(['robots', 'check', `${base}/robots.txt`, '/public'], { cwd: dir });
+  assert.equal(unverified.code, 1);
+  assert.match(unverified.stdout, /^disallowed \/public\b/m);
+  assert.match(unverified.stderr, /CERTIFICATE_VERIFY_FAILED.*robots\.txt unreachable, nothing may be fetched/);
+  const k = await runCli(['robots', 'check', '-k', `${base}/robots.txt`, '/public'], { cwd: dir });
+  assert.equal(k.code, 0, k.stderr);
+  assert.ok(k.stderr.includes(WARNING));
 });

@@ -131,11 +131,11 @@ export async function runExchange(ctx: Context, method: string, urls: readonly s
   return status;
 }
 
-/** The environment urlopen reads proxies from, with --proxy or --noproxy applied (lower case wins there). */
+/** The environment urlopen reads proxies from, with --proxy and --noproxy applied (lower case wins there). */
 function proxyEnvironment(env: Record<string, string | undefined>, opts: ExchangeOptions): Record<string, string | undefined> {
-  if (opts.noproxy) return { ...env, no_proxy: '*' };
-  if (opts.proxy !== undefined) return { ...env, http_proxy: opts.proxy, https_proxy: opts.proxy, no_proxy: '' };
-  return env;
+  const out = opts.proxy !== undefined ? { ...env, http_proxy: opts.proxy, https_proxy: opts.proxy, no_proxy: '' } : env;
+  // curl's --noproxy: the hosts (domain suffixes, "*" for all) replace no_proxy.
+  return opts.noproxy !== undefined ? { ...out, no_proxy: opts.noproxy } : out;
 }
 
 /** With -C: the file to resume and the bytes its partial download already holds. */

@@ -15,7 +15,7 @@ import type { CredentialOptions } from './credentials.js';
 export interface ExchangeOptions extends BodyOptions, CredentialOptions, CookieOptions, TLSFlags {
   proxy?: string;
   proxyUser?: string;
-  noproxy: boolean;
+  noproxy?: string;
   continue: boolean;
   header: string[];
   output?: string;
@@ -75,7 +75,7 @@ function addOptions(cmd: Command, withBody: boolean): Command {
     .option('--max-redirs <N>', 'redirects to follow at most', parseCount, 10)
     .option('--proxy <URL>', 'use this proxy for http and https, whatever http_proxy and https_proxy say')
     .option('-U, --proxy-user <USER[:PASS]>', "credentials for the proxy's 407 (Basic or Digest); without :PASS, prompted on a terminal or $NETKIT_PROXY_PASSWORD")
-    .option('--noproxy', 'use no proxy, whatever the environment says', false)
+    .option('--noproxy <HOSTS>', 'no proxy for these comma-separated hosts or domains, "*" for all (replaces no_proxy, as curl\'s)')
     .option('-b, --cookie <NAME=VALUE|FILE>', "send 'NAME=VALUE[; ...]' in the Cookie header, or the cookies of a cookie FILE (repeatable)", (v: string, p: string[]) => [...p, v], [])
     .option('-c, --cookie-jar <FILE>', 'load cookies from FILE (Netscape/Mozilla or LWP; missing: empty), keep them as http.cookiejar does, save them back')
     .addOption(new Option('--cookie-jar-format <F>', 'format to save the jar in (default: the format it was read in, else mozilla)').choices(['mozilla', 'lwp']))

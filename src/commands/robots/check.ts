@@ -10,8 +10,9 @@ import { UsageError } from '../../cli/errors.js';
 import type { Style } from '../../cli/output.js';
 import { canFetch, crawlDelay, requestRate, siteMaps, type RequestRate } from '../../protocols/robots/index.js';
 import { loadRobots } from './source.js';
+import { addTLSOptions, type TLSFlags } from '../../cli/tls-options.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends TLSFlags {
   agent: string;
   legacy: boolean;
 }
@@ -41,10 +42,10 @@ export function makeCheckCommand(ctx: Context, run = runCheck): Command {
     .argument('<SOURCE>', 'robots.txt: a file, - for standard input, or an http(s) URL (fetched with --agent as User-Agent)')
     .argument('[URL...]', 'URLs or paths; stdin lines if none (and SOURCE is a file)')
     .option('-A, --agent <UA>', 'the user agent asking', '*')
-    .option('--legacy', "Python 3.11's robotparser exactly (first matching rule in file order)", false)
-    .action(async (source: string, urls: string[], opts: CheckOptions) => {
-      ctx.exitCode = await run(ctx, source, urls, opts);
-    });
+    .option('--legacy', "Python 3.11's robotparser exactly (first matching rule in file order)", false);
+  addTLSOptions(cmd).action(async (source: string, urls: string[], opts: CheckOptions) => {
+    ctx.exitCode = await run(ctx, source, urls, opts);
+  });
   return withExamples(cmd, EXAMPLES);
 }
 

@@ -6,6 +6,7 @@ import type { Context } from '../../cli/context.js';
 import { readInputText } from '../../cli/files.js';
 import { NetkitError } from '../../protocols/core/errors.js';
 import { loadUrllib } from '../../cli/lazy-engines.js';
+import { tlsSettings, type TLSFlags, type TLSSettings } from '../../cli/tls-options.js';
 import { parseRobots, robotsForStatus, type RobotsFile } from '../../protocols/robots/index.js';
 
 /** Bytes read from a robots.txt at most (32 times RFC 9309's 500 KiB). */
@@ -23,10 +24,10 @@ export function isRemote(source: string): boolean {
  * GETs a robots.txt: `agent` as the User-Agent (urllib's default for "*"), HTTPError for
  * every final status outside 2xx (as urllib), the body decoded as UTF-8.
  */
-export async function fetchRobots(ctx: Context, url: string, agent = '*', maxRedirects?: number): Promise<string> {
+export async function fetchRobots(ctx: Context, url: string, agent = '*', maxRedirects?: number, tls?: TLSSettings): Promise<string> {
   const { urlopen } = await loadUrllib();
   const headers: Array<[string, string]> = agent && agent !== '*' ? [['User-Agent', agent]] : [];
-  const res = await urlopen(url, { headers, timeout: ctx.flags.timeout * 1000, env: ctx.io.env, maxRedirects, strictPython: true });
+  const res = await urlopen(url, { headers, timeout: ctx.flags.timeout * 1000, env: ctx.io.env, maxRedirects, strictPython: true, ...tls });
   const parts: Buffer[] = [];
   let size = 0;
   try {
@@ -48,7 +49,7 @@ export function readSource(ctx: Context, source: string): Promise<string> {
   return readInputText(ctx, source, 'robots.txt', MAX_ROBOTS_BYTES);
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends TLSFlags {
   agent: string;
   legacy: boolean;
 }
@@ -64,8 +65,9 @@ export async function loadRobots(ctx: Context, source: string, opts: LoadOptions
   if (!isRemote(source)) return parseRobots(await readSource(ctx, source), { legacy: opts.legacy });
   const legacy = opts.legacy;
   const { HTTPError, MAX_REDIRECTIONS, URLError } = await loadUrllib();
+  const tls = await tlsSettings(ctx, opts);
   try {
-    return parseRobots(await fetchRobots(ctx, source, opts.agent, legacy ? MAX_REDIRECTIONS : RFC_MAX_REDIRECTS), { legacy });
+    return parseRobots(await fetchRobots(ctx, source, opts.agent, legacy ? MAX_REDIRECTIONS : RFC_MAX_REDIRECTS, tls), { legacy });
   } catch (err) {
     if (err instanceof HTTPError) {
       err.response?.cancel();
