@@ -13,7 +13,7 @@ const EXAMPLES = [
   'netkit serve smtp -n -c DebuggingServer localhost:8025    # the README line, as python3 -m smtpd reads it',
   'netkit serve smtp 127.0.0.1:0 --port-file port --maildir mail --expect 3 --timeout 60    # CI: exit 0 once 3 messages are stored',
   'netkit serve smtp --jsonl - --auth-any    # one JSON object per message on stdout; any AUTH accepted',
-  'netkit serve smtp :2525 --tls-self-signed --tls-cert-out ca.pem --require-tls --auth alice:secret',
+  'netkit serve smtp 127.0.0.1:2525 --tls-self-signed --tls-cert-out ca.pem --require-tls --auth alice:secret',
   'netkit serve smtp localhost:8025 smtp.example.net:25 -c PureProxy    # relay every message',
 ];
 
