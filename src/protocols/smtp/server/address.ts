@@ -1,6 +1,8 @@
 // smtpd's MAIL/RCPT argument parsing: _strip_command_keyword, _getaddr (email's
-// get_angle_addr / get_addr_spec, for the forms SMTP clients send) and _getparams.
+// get_angle_addr / get_addr_spec, for the forms SMTP clients send), _getparams, and
+// smtp_MAIL's checks of the parameters.
 import { pyStrip } from '../../core/py-text.js';
+import { R } from './templates.js';
 
 /** _strip_command_keyword: the text after "FROM:"/"TO:" (any case), stripped; '' otherwise. */
 export function stripKeyword(keyword: string, arg: string): string {
@@ -46,4 +48,33 @@ export function getParams(params: readonly string[]): Map<string, string | true>
 /** Python's str.upper().split(). */
 export function upperSplit(text: string): string[] {
   return text.toUpperCase().split(/[\s\x1c-\x1f\x85]+/u).filter((w) => w !== '');
+}
+
+/**
+ * smtp_MAIL's checks of its parameters, in smtpd's order: BODY=7BIT|8BITMIME, SMTPUTF8
+ * (with -u) taking no value, SIZE=digits within `sizeLimit`, nothing else. `error` is the
+ * reply to send (null: the MAIL syntax reply), absent when they are fine; `smtputf8`
+ * says SMTPUTF8 was asked for (smtpd sets that before a later parameter fails).
+ */
+export function checkMailParams(options: readonly string[], smtputf8Enabled: boolean, sizeLimit: number | undefined): { error?: string | null; smtputf8: boolean } {
+  const params = getParams(options);
+  if (!params) return { error: null, smtputf8: false };
+  const body = params.get('BODY') ?? '7BIT';
+  params.delete('BODY');
+  if (body !== '7BIT' && body !== '8BITMIME') return { error: R.bodyValues, smtputf8: false };
+  let smtputf8 = false;
+  if (smtputf8Enabled) {
+    const utf8 = params.get('SMTPUTF8') ?? false;
+    params.delete('SMTPUTF8');
+    if (utf8 === true) smtputf8 = true;
+    else if (utf8 !== false) return { error: R.smtputf8NoArgs, smtputf8 };
+  }
+  const size = params.get('SIZE');
+  params.delete('SIZE');
+  if (size) {
+    if (size === true || !/^[0-9]+$/.test(size)) return { error: null, smtputf8 };
+    if (sizeLimit && Number(size) > sizeLimit) return { error: R.sizeExceeded, smtputf8 };
+  }
+  if (params.size > 0) return { error: R.mailParams, smtputf8 };
+  return { smtputf8 };
 }

@@ -5,95 +5,14 @@
 // (the 250 after DATA goes out only once deliver() resolved). Synchronous and
 // socket-free: feed() bytes in, replies come out through ChannelHooks.send, so the unit
 // tests drive it directly and pipelined commands are answered in one write.
-import { pyBytesRepr, pyStrip } from '../../core/py-text.js';
-import { decodeBase64Strict, maskAuthLine, SECRET_MASK, ServerMechanism, type PasswordLookup } from '../../core/sasl.js';
-import { getAddr, getParams, stripKeyword, upperSplit } from './address.js';
+import { decodeBase64Strict, maskAuthLine, SECRET_MASK, ServerMechanism } from '../../core/sasl.js';
+import type { ChannelHooks, ChannelOptions, ReceivedMessage } from './channel-types.js';
+import { CRLF, DOT, EMPTY, END_OF_DATA, UTF8, debugBytes, isAscii, partialSuffix, strip, unstuff } from './framing.js';
+import { checkMailParams, getAddr, getParams, stripKeyword, upperSplit } from './address.js';
 import { COMMAND_SIZE_LIMIT, helpReply, peerRepr, pyListRepr, R } from './templates.js';
 
-const CRLF = Buffer.from('\r\n');
-const END_OF_DATA = Buffer.from('\r\n.\r\n');
-const EMPTY = Buffer.alloc(0);
-const DOT = 46;
-const CR = 13;
-const LF = 10;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** str.strip(), skipping the work when both ends are visible ASCII (the usual case). */
-function strip(text: string): string {
-  const a = text.charCodeAt(0);
-  const z = text.charCodeAt(text.length - 1);
-  return a > 0x20 && a < 0x7f && z > 0x20 && z < 0x7f ? text : pyStrip(text);
-}
-
-function isAscii(b: Buffer): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i]! > 0x7f) return false;
-  return true;
-}
-
-export interface ChannelOptions {
-  /** socket.getfqdn() as Python computes it (or --hostname). */
-  fqdn: string;
-  peerAddress: string;
-  peerPort: number;
-  /** -s: advertised in EHLO and checked against MAIL SIZE= (undefined: none, smtpd's CLI default). */
-  sizeLimit?: number;
-  /** The data cap enforced when no -s was given (not advertised). */
-  hardDataLimit: number;
-  /** -u. */
-  smtputf8: boolean;
-  /** Advertise PIPELINING. */
-  pipelining?: boolean;
-  /** STARTTLS is offered (a certificate is configured and the session is not yet TLS). */
-  starttls?: boolean;
-  /** The session runs over TLS (implicit TLS, or after STARTTLS). */
-  tls?: boolean;
-  /** AUTH mechanisms offered; empty: no AUTH. */
-  authMechanisms?: ReadonlyArray<'PLAIN' | 'LOGIN' | 'CRAM-MD5'>;
-  passwordLookup?: PasswordLookup;
-  authAny?: boolean;
-  requireAuth?: boolean;
-  requireTLS?: boolean;
-  maxRecipients?: number;
-  /** Longest data line accepted, CRLF included (undefined: no limit, as smtpd). */
-  maxDataLine?: number;
-}
-
-/** What a completed DATA hands to the sinks. */
-export interface ReceivedMessage {
-  peerAddress: string;
-  peerPort: number;
-  helo: string;
-  mailFrom: string;
-  rcptTos: string[];
-  mailOptions: string[];
-  rcptOptions: string[];
-  /** smtpd's received_data: the lines, unstuffed, joined by "\n" (no final newline). */
-  data: Buffer;
-  authUser?: string;
-  tls: boolean;
-  receivedAt: Date;
-}
-
-export interface ChannelHooks {
-  /** Bytes for the peer (replies of one feed() come in one call). */
-  /** Replies to write: ASCII as latin1, or UTF-8 once SMTPUTF8 was asked for. */
-  send(text: string, encoding: 'latin1' | 'utf8'): void;
-  /** Close after the bytes sent so far (QUIT, refusals). */
-  end(): void;
-  /** Close now without sending what was not sent (smtpd's handle_error). */
-  destroy(): void;
-  /**
-   * Stores the message; gives (or resolves with) an error reply, or undefined for
-   * "250 OK". A sink with nothing durable to wait for answers synchronously.
-   */
-  deliver(message: ReceivedMessage): Promise<string | undefined> | string | undefined;
-  /** The "220 Ready to start TLS" went out: upgrade, then call channel.tlsStarted(). */
-  startTLS?(): void;
-  /** A DATA transaction began or ended (graceful shutdown waits for it). */
-  busy?(busy: boolean): void;
-  /** smtpd's DEBUGSTREAM lines (-d). */
-  debug?(line: string): void;
-}
+export type { ChannelHooks, ChannelOptions, ReceivedMessage } from './channel-types.js';
+export { unstuff } from './framing.js';
 
 const enum State {
   COMMAND,
@@ -390,28 +309,13 @@ export class SMTPChannel {
     if (arg === null) return this.push(syntaxErr);
     if (this.options.requireAuth && !this.authUser) return this.push(R.authRequired);
     const [address, rest] = getAddr(stripKeyword('FROM:', arg));
-    if (!address) return this.push(syntaxErr);
-    if (!this.extendedSMTP && rest) return this.push(syntaxErr);
+    if (!address || (!this.extendedSMTP && rest)) return this.push(syntaxErr);
     if (this.mailFrom) return this.push(R.nestedMail);
+    // smtpd keeps the options even when they are then refused.
     this.mailOptions = upperSplit(rest);
-    const params = getParams(this.mailOptions);
-    if (!params) return this.push(syntaxErr);
-    const body = params.get('BODY') ?? '7BIT';
-    params.delete('BODY');
-    if (body !== '7BIT' && body !== '8BITMIME') return this.push(R.bodyValues);
-    if (this.options.smtputf8) {
-      const utf8 = params.get('SMTPUTF8') ?? false;
-      params.delete('SMTPUTF8');
-      if (utf8 === true) this.requireSMTPUTF8 = true;
-      else if (utf8 !== false) return this.push(R.smtputf8NoArgs);
-    }
-    const size = params.get('SIZE');
-    params.delete('SIZE');
-    if (size) {
-      if (size === true || !/^[0-9]+$/.test(size)) return this.push(syntaxErr);
-      if (this.options.sizeLimit && Number(size) > this.options.sizeLimit) return this.push(R.sizeExceeded);
-    }
-    if (params.size > 0) return this.push(R.mailParams);
+    const checked = checkMailParams(this.mailOptions, this.options.smtputf8, this.options.sizeLimit);
+    if (checked.smtputf8) this.requireSMTPUTF8 = true;
+    if (checked.error !== undefined) return this.push(checked.error ?? syntaxErr);
     this.mailFrom = address;
     this.hooks.debug?.(`sender: ${address}`);
     this.push(R.ok);
@@ -424,8 +328,7 @@ export class SMTPChannel {
     const syntaxErr = R.rcptSyntax(this.extendedSMTP);
     if (arg === null) return this.push(syntaxErr);
     const [address, rest] = getAddr(stripKeyword('TO:', arg));
-    if (!address) return this.push(syntaxErr);
-    if (!this.extendedSMTP && rest) return this.push(syntaxErr);
+    if (!address || (!this.extendedSMTP && rest)) return this.push(syntaxErr);
     this.rcptOptions = upperSplit(rest);
     const params = getParams(this.rcptOptions);
     if (!params) return this.push(syntaxErr);
@@ -643,42 +546,3 @@ const HANDLERS: Record<string, Handler | undefined> = {
 /** What --require-tls lets through before STARTTLS. */
 const OPEN_BEFORE_TLS = new Set(['EHLO', 'HELO', 'NOOP', 'QUIT', 'RSET', 'HELP', 'STARTTLS']);
 
-/** How many bytes at the end of `buf` could begin `term` (asynchat's find_prefix_at_end). */
-function partialSuffix(buf: Buffer, term: Buffer): number {
-  for (let n = Math.min(term.length - 1, buf.length); n > 0; n--) {
-    if (buf.compare(term, 0, n, buf.length - n) === 0) return n;
-  }
-  return 0;
-}
-
-/**
- * smtpd's de-transparency: split on "\r\n", drop a leading "." from every piece, join
- * with "\n" (RFC 5321 §4.5.2; a bare "\n." is never unstuffed).
- */
-export function unstuff(raw: Buffer): Buffer {
-  const len = raw.length;
-  const out = Buffer.allocUnsafe(len);
-  let n = 0;
-  let lineStart = true;
-  // One pass, byte by byte: cheaper than a native search and copy per (short) mail line.
-  for (let i = 0; i < len; i++) {
-    const c = raw[i]!;
-    if (c === CR && raw[i + 1] === LF) {
-      out[n++] = LF;
-      i++;
-      lineStart = true;
-      continue;
-    }
-    if (lineStart) {
-      lineStart = false;
-      if (c === DOT) continue;
-    }
-    out[n++] = c;
-  }
-  return out.subarray(0, n);
-}
-
-function debugBytes(b: Buffer): string {
-  // Large DATA blocks are cut in the -d trace (smtpd prints them whole).
-  return b.length > 65536 ? pyBytesRepr(b.subarray(0, 65536)) + ` ... (${b.length} bytes)` : pyBytesRepr(b);
-}
