@@ -239,7 +239,8 @@ const GROUPS = [
       const nginx = await startNginx();
       const file = join(nginx.docroot, 'big.bin');
       spawnSync('truncate', ['-s', String(GIB), file]);
-      return { nginx, url: `http://127.0.0.1:${nginx.httpPort}/big.bin`, tiny: `http://127.0.0.1:${nginx.httpPort}/hello.txt` };
+      // -o FILE goes next to the other temporary files (written in full, then renamed, every run).
+      return { nginx, url: `http://127.0.0.1:${nginx.httpPort}/big.bin`, tiny: `http://127.0.0.1:${nginx.httpPort}/hello.txt`, out: join(tmpdir(), `netkit-bench-download-${process.pid}.bin`) };
     },
     // Interleaved runs (the built-in runner): load swings on a shared machine hit every tool
     // alike. The "-start" entries fetch a 12-byte file: what each tool spends besides the
@@ -250,6 +251,8 @@ const GROUPS = [
       entry('js', `node ${process.versions.node} bin/netkit http get`, [NODE20, LAUNCHER, 'http', 'get', env.url], needs(JS_BUNDLE, 'npm run build')),
       entry('curl', `curl ${CURL ?? ''} -s`, ['curl', '-s', env.url], CURL ? undefined : 'curl is not installed'),
       entry('floor', `node ${process.versions.node} bench/node-floor.cjs (raw socket)`, [NODE20, join(ROOT, 'bench/node-floor.cjs'), env.url]),
+      entry('js-o', `node ${process.versions.node} bin/netkit http get -o FILE`, [NODE20, LAUNCHER, 'http', 'get', '-o', env.out, env.url], needs(JS_BUNDLE, 'npm run build')),
+      entry('curl-o', 'curl -s -o FILE', ['curl', '-s', '-o', env.out, env.url], CURL ? undefined : 'curl is not installed'),
       entry('exe-start', 'netkit-linux-x64 http get (12 bytes)', [EXE, 'http', 'get', env.tiny], needs(EXE, 'npm run build:exe')),
       entry('js-start', 'bin/netkit http get (12 bytes)', [NODE20, LAUNCHER, 'http', 'get', env.tiny], needs(JS_BUNDLE, 'npm run build')),
       entry('curl-start', 'curl -s (12 bytes)', ['curl', '-s', env.tiny], CURL ? undefined : 'curl is not installed'),
@@ -262,7 +265,11 @@ const GROUPS = [
       { a: 'exe', b: 'curl', net: ['exe-start', 'curl-start'], label: 'exe / curl transfer', budget: 1 / 0.9, kind: 'at most' },
       { a: 'floor', b: 'curl', net: ['floor-start', 'curl-start'], label: "Node's floor / curl transfer", budget: Infinity, kind: 'at most' },
       { a: 'js', b: 'floor', net: ['js-start', 'floor-start'], label: "js / Node's floor transfer", budget: Infinity, kind: 'at most' },
+      { a: 'js-o', b: 'curl-o', net: ['js-start', 'curl-start'], label: 'js -o / curl -o transfer', budget: 1 / 0.9, kind: 'at most' },
     ],
+    // The issue's memory budget: peak RSS of a 1 GiB download at most 100 MB.
+    memoryBudget: { mib: 100 / 1.048576, ids: ['exe', 'js', 'js-o'] },
+    cleanup: (env) => rmSync(env.out, { force: true }),
     missing: NGINX ? undefined : 'nginx is not installed',
   },
   {
@@ -486,6 +493,7 @@ async function runGroup(group) {
   try {
     runEntries(group, typeof group.entries === 'function' ? group.entries(env) : group.entries, env);
   } finally {
+    group.cleanup?.(env);
     await env?.nginx?.stop();
   }
 }
@@ -507,7 +515,12 @@ function runEntries(group, entries, env) {
     const t = times.get(e.id);
     stats.set(e.id, { median: median(t), min: Math.min(...t) });
     let more = group.lines ? String(Math.round(group.lines / median(t))).padStart(12) : '';
-    if (group.memory && !e.id.endsWith('-start')) more += (peakMemory(e, input)?.toFixed(0) ?? '?').padStart(10);
+    if (group.memory && !e.id.endsWith('-start')) {
+      const peak = peakMemory(e, input);
+      more += (peak?.toFixed(0) ?? '?').padStart(10);
+      const cap = group.memoryBudget;
+      if (cap?.ids.includes(e.id) && peak !== undefined) more += peak <= cap.mib ? '  ok (≤ 100 MB)' : '  OVER 100 MB';
+    }
     console.log(`  ${e.label.padEnd(58)}${fmt(median(t))}${fmt(Math.min(...t))}${more}`);
   }
   for (const r of group.ratios) {
