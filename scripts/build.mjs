@@ -1,6 +1,6 @@
 // Bundles netkit for Node into one CommonJS file, dist/js/netkit.cjs, loaded by bin/netkit
-// through V8's code cache. Nouns are initialised lazily inside the bundle; chalk, ora and
-// inquirer stay in node_modules and load only when a command needs them.
+// through V8's code cache. Nouns are initialised lazily inside the bundle; chalk, ora,
+// inquirer and the MIME libraries stay in node_modules and load only when a command needs them.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -37,6 +37,26 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * The MIME libraries (nodemailer, postal-mime: a quarter of the bundle) are needed only
+ * when a message is composed or summarised. In the JS build they stay in node_modules, as
+ * chalk does: each `await import()` of one becomes a lazily initialised module that
+ * requires its CommonJS build through bin/netkit's real require, so start-up reads,
+ * hashes and caches none of their text.
+ */
+const LAZY_PACKAGES = /^(nodemailer|postal-mime)(\/|$)/;
+const lazyPackages = {
+  name: 'netkit-lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: LAZY_PACKAGES }, (args) => {
+      if (args.kind === 'dynamic-import') return { path: args.path, namespace: 'lazy-package' };
+      if (args.namespace === 'lazy-package') return { path: args.path, external: true };
+      throw new Error(`${args.importer}: ${args.path} must be loaded with await import() (see lazyPackages in scripts/build.mjs)`);
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** Fails the build when an import() of a builtin survived (see lazyBuiltins). */
 export function checkNoBuiltinImport(file) {
   const text = readFileSync(file, 'utf8');
@@ -69,6 +89,7 @@ export async function buildJS() {
     outfile: 'dist/js/netkit.cjs',
     // Loaded from node_modules through bin/netkit's __netkitImport (src/cli/lazy-libs.ts).
     external: ['chalk', 'ora', '@inquirer/prompts'],
+    plugins: [...common.plugins, lazyPackages],
   });
   checkNoBuiltinImport('dist/js/netkit.cjs');
   // One run writes the code cache for this Node next to the bundle.

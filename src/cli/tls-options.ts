@@ -1,11 +1,9 @@
 // --cacert FILE and -k/--insecure (DESIGN.md §4, TLS) for every verb that opens TLS
 // connections: one definition of the two options and of what they hand the engines — the
 // CA bytes added to the system store, and verification off with a warning on stderr.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from './context.js';
-import { FileError } from './files.js';
 
 /** The parsed flags, as commander names them. */
 export interface TLSFlags {
@@ -31,8 +29,12 @@ export async function tlsSettings(ctx: Context, flags: TLSFlags): Promise<TLSSet
   if (flags.insecure) ctx.out.warn('TLS certificate verification is OFF (-k/--insecure): anyone on the path can read and change this connection');
   if (flags.cacert === undefined) return { insecure: flags.insecure };
   try {
+    // fs/promises (and files.ts, which uses it) load only here: a verb that registers
+    // these options must not pull them into every start-up.
+    const { readFile } = await import('node:fs/promises');
     return { ca: await readFile(resolve(ctx.io.cwd, flags.cacert)), insecure: flags.insecure };
   } catch (err) {
+    const { FileError } = await import('./files.js');
     throw new FileError(err, flags.cacert);
   }
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/netkit', import.meta.url));
@@ -36,6 +36,16 @@ test('a lazily imported builtin (node:crypto for --json hashes) loads inside vm.
   assert.equal(r.stderr, '');
   assert.equal(r.status, 0);
   assert.equal(JSON.parse(r.stdout).sha256, '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824');
+});
+
+test('the MIME libraries, left in node_modules by the JS build, load through the launcher\'s require', (t) => {
+  if (!guard(t)) return;
+  assert.ok(readFileSync(BUNDLE, 'utf8').includes('require("nodemailer/lib/mail-composer")'), 'nodemailer is required from node_modules, not bundled');
+  const r = netkit(['smtp', 'send', '--dry-run', '--from', 'a@x.test', '--to', 'b@x.test', '--subject', 'lazy', '--body', 'hello']);
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^Subject: lazy\r$/m);
+  assert.match(r.stdout, /^hello\r$/m);
 });
 
 test('a reader that quits early ends netkit quietly', (t) => {
