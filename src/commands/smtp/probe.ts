@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
 import { withExamples } from '../../cli/command.js';
+import { EXIT } from '../../cli/exit-codes.js';
 import type { Style } from '../../cli/output.js';
 import type { TLSInfo } from '../../protocols/core/tls-client.js';
 import type { SMTPClient } from '../../protocols/smtp/client/index.js';
@@ -88,7 +89,7 @@ export async function runProbe(ctx: Context, target: string, opts: SessionOption
     ehlo_tls: null,
     login: null,
   };
-  let exit = 0;
+  let exit: number = EXIT.OK;
   try {
     result.ehlo = await ehloRecord(client);
     if (spec.protocol !== 'smtps') {
@@ -103,7 +104,7 @@ export async function runProbe(ctx: Context, target: string, opts: SessionOption
         } catch (err) {
           if ((err as { kind?: string }).kind !== 'tls') throw err;
           result.starttls.error = errorRecord(err);
-          exit = 6;
+          exit = EXIT.TLS;
         }
       }
     }

@@ -4,6 +4,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { EXIT } from '../../cli/exit-codes.js';
 import { UsageError } from '../../cli/errors.js';
 import { FileError } from '../../cli/files.js';
 import { errorToJSON, type Style } from '../../cli/output.js';
@@ -351,6 +352,6 @@ export function finishSend(ctx: Context, result: SendResult): void {
   const refused = REFUSED_REPLIES.get(result)!;
   if (refused.length > 0 || failed.length > 0) {
     if (!ctx.flags.json) ctx.out.error(`some recipients were refused: {${refused.map(([a, r]) => `${pyRepr(a)}: (${r.code}, ${pyBytesRepr(r.msg)})`).join(', ')}}`);
-    ctx.exitCode = 7;
+    ctx.exitCode = EXIT.PARTIAL;
   }
 }

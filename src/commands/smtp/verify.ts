@@ -2,6 +2,7 @@
 // connection; exit 0 when every reply is 2xx, 5 when none is, 7 when some are.
 import { Command } from 'commander';
 import type { Context } from '../../cli/context.js';
+import { EXIT } from '../../cli/exit-codes.js';
 import { withExamples } from '../../cli/command.js';
 import { UsageError } from '../../cli/errors.js';
 import { addConnectionOptions, openSession, parseServer, quietQuit, type SessionOptions } from './session.js';
@@ -34,7 +35,7 @@ export async function runLookups(ctx: Context, opts: SessionOptions, operands: s
 /** 0 when every reply is 2xx, 5 when none is, 7 when some are. */
 export function lookupExit(records: VerifyRecord[]): number {
   const ok = records.filter((r) => r.smtp_code >= 200 && r.smtp_code <= 299).length;
-  return ok === records.length ? 0 : ok === 0 ? 5 : 7;
+  return ok === records.length ? EXIT.OK : ok === 0 ? EXIT.REFUSED : EXIT.PARTIAL;
 }
 
 export function renderVerify(records: VerifyRecord[]): string {
