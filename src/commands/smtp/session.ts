@@ -8,7 +8,8 @@ import { UsageError } from '../../cli/errors.js';
 import { addTLSOptions, tlsSettings, type TLSFlags } from '../../cli/tls-options.js';
 import { readSecretFile, resolveCredentials, splitUserinfo } from '../../cli/credentials.js';
 import type { ClientMechanism } from '../../protocols/core/sasl.js';
-import type { SMTPClient, SMTPProtocol } from '../../protocols/smtp/client/index.js';
+import type { SMTPClient } from '../../protocols/smtp/client/index.js';
+import { DEFAULT_PORTS, type SMTPProtocol } from '../../protocols/smtp/ports.js';
 
 export const QUIT_AFTER = ['connect', 'ehlo', 'tls', 'auth', 'mail', 'rcpt'] as const;
 export type QuitAfter = (typeof QUIT_AFTER)[number];
@@ -38,8 +39,6 @@ export interface ServerSpec {
 }
 
 const SCHEMES: Record<string, SMTPProtocol> = { smtp: 'smtp', smtps: 'smtps', lmtp: 'lmtp' };
-/** smtplib's SMTP_PORT, SMTP_SSL_PORT, LMTP_PORT (use smtp://HOST:587 --starttls for submission). */
-const PORTS: Record<SMTPProtocol, number> = { smtp: 25, smtps: 465, lmtp: 2003 };
 
 function parsePort(text: string, spec: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`bad port in '${spec}'`);
@@ -63,7 +62,7 @@ export function parseServer(spec: string): ServerSpec {
     rest = split.url.slice(scheme[0].length).replace(/\/.*$/, '');
   }
   let host = rest;
-  let port = PORTS[protocol];
+  let port = DEFAULT_PORTS[protocol];
   const v6 = /^\[([^\]]+)\](?::(\d*))?$/.exec(rest);
   if (v6) {
     host = v6[1]!;
@@ -168,7 +167,7 @@ export async function loginOnly(ctx: Context, client: SMTPClient, spec: ServerSp
     await client.login({ user, token: await oauth2Token(ctx, opts) }, 'XOAUTH2');
     return 'XOAUTH2';
   }
-  const where = spec.port === PORTS[spec.protocol] ? spec.host : `${spec.host}:${spec.port}`;
+  const where = spec.port === DEFAULT_PORTS[spec.protocol] ? spec.host : `${spec.host}:${spec.port}`;
   const creds = await resolveCredentials(ctx, opts, { urlUser: spec.urlUser, urlPassword: spec.urlPassword, host: () => spec.host, where: () => where });
   if (!creds) {
     if (opts.auth !== undefined) throw new UsageError(`--auth ${opts.auth} needs a user: --user USER or smtp://USER@HOST`);

@@ -27,10 +27,9 @@ import {
 } from '../errors.js';
 import { MAXLINE, TRACE, addrOnly, parseEhloFeatures, quoteaddr, replyCode, replyLineText } from './parse.js';
 
-export type SMTPProtocol = 'smtp' | 'smtps' | 'lmtp';
+import { DEFAULT_PORTS, type SMTPProtocol } from '../ports.js';
 
-/** smtplib.SMTP_PORT, SMTP_SSL_PORT, LMTP_PORT. */
-export const DEFAULT_PORTS: Record<SMTPProtocol, number> = { smtp: 25, smtps: 465, lmtp: 2003 };
+export { DEFAULT_PORTS, type SMTPProtocol };
 
 export interface SMTPClientOptions {
   host: string;
