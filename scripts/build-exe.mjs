@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { common } from './build.mjs';
+import { common, lazyPackages } from './build.mjs';
 import { BUNDLE_NAME, CACHE, DIST, NODE_VERSION, ROOT, SEA_DIR, SEA_FUSE, TARGETS, WRAPPER, exePath, nodeBinary } from './exe-targets.mjs';
 
 const require = createRequire(import.meta.url);
@@ -84,7 +84,7 @@ const SNAPSHOT_BUNDLE = join(SEA_DIR, 'netkit-snapshot.cjs');
 
 /**
  * The bundle is src/cli/run.ts as CommonJS: module.exports = { main, runProcess }. The
- * executable's main script (LOADER) compiles it and calls runProcess(). For a snapshot
+ * executable's main script (loaderSource) compiles it and calls runProcess(). For a snapshot
  * build the bundle itself is the main script and runs runProcess() from v8.startupSnapshot's
  * deserialize-main function.
  */
@@ -99,9 +99,17 @@ startupSnapshot.setDeserializeMainFunction(() => runProcess());
   return { stdin: { contents, resolveDir: join(ROOT, 'src/cli'), sourcefile: 'sea-snapshot.ts', loader: 'ts' } };
 }
 
+/** What the executable's loader compiles on first use: the MIME libraries, and the terminal ones. */
+const EXE_LAZY_PACKAGES = /^(nodemailer|postal-mime|chalk|ora|@inquirer\/prompts)(\/|$)/;
+
+/**
+ * Bundles netkit for the executable; returns the file and, but for the snapshot, the
+ * packages left out of it (lazyPackages: the MIME libraries), each to embed as an asset.
+ */
 export async function bundle({ snapshot = false } = {}) {
   mkdirSync(SEA_DIR, { recursive: true });
   const outfile = snapshot ? SNAPSHOT_BUNDLE : BUNDLE;
+  const lazy = new Set();
   await build({
     ...common,
     ...entry({ snapshot }),
@@ -110,13 +118,40 @@ export async function bundle({ snapshot = false } = {}) {
     target: 'node24',
     splitting: false,
     // Everything goes in (chalk, ora, inquirer too): the executable has no node_modules,
-    // and its main script may require() builtins only. import() becomes a lazy init.
+    // and its main script may require() builtins only. import() becomes a lazy init. The
+    // MIME and terminal libraries become assets the loader compiles on first use
+    // (vendorAssets), so start-up does not read them; a snapshot has no such loader and
+    // keeps them inside.
     external: [],
+    plugins: snapshot ? common.plugins : [...common.plugins, lazyPackages(lazy, EXE_LAZY_PACKAGES)],
     minifySyntax: true,
     minifyWhitespace: true,
     logOverride: { 'empty-import-meta': 'silent' },
   });
-  return outfile;
+  return { file: outfile, lazy: [...lazy].sort() };
+}
+
+/** One CommonJS asset per package id left out of the bundle: { id: [asset name, file] }. */
+export async function vendorAssets(ids) {
+  const out = {};
+  for (const id of ids) {
+    const name = `vendor/${id.replace(/[^A-Za-z0-9.-]+/g, '_')}.cjs`;
+    const file = join(SEA_DIR, name);
+    await build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(id)});`, resolveDir: ROOT, sourcefile: `${id}.cjs`, loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node24',
+      minifySyntax: true,
+      minifyWhitespace: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+      outfile: file,
+    });
+    out[id] = [name, file];
+  }
+  return out;
 }
 
 /**
@@ -128,9 +163,22 @@ export async function bundle({ snapshot = false } = {}) {
  * filename must match exe-cache.mjs exactly, or V8 rejects the cache.
  * NETKIT_CHECK_CACHE=1 reports a rejected cache on stderr (the build checks it).
  */
-const LOADER = `'use strict';
+const loaderSource = (vendor) => `'use strict';
 const sea = require('node:sea');
 const { Script } = require('node:vm');
+// The packages the bundle requires lazily, embedded as assets: compiled on first use.
+const VENDOR = ${JSON.stringify(vendor)};
+const vendorExports = new Map();
+function netkitRequire(id) {
+  const asset = VENDOR[id];
+  if (asset === undefined) return require(id);
+  if (!vendorExports.has(id)) {
+    const module = { exports: {} };
+    new Script('(function (exports, require, module) {' + sea.getAsset(asset, 'utf8') + '\\n})', { filename: asset }).runInThisContext()(module.exports, netkitRequire, module);
+    vendorExports.set(id, module.exports);
+  }
+  return vendorExports.get(id);
+}
 let cachedData;
 try {
   cachedData = new Uint8Array(sea.getRawAsset('netkit.cache'));
@@ -141,7 +189,7 @@ const script = new Script(${JSON.stringify(WRAPPER[0])} + sea.getAsset('netkit.c
 });
 if (process.env.NETKIT_CHECK_CACHE) process.stderr.write(\`netkit: code cache \${cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'}\\n\`);
 const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, require, bundle);
+script.runInThisContext()(bundle.exports, netkitRequire, bundle);
 bundle.exports.runProcess();
 `;
 
@@ -201,10 +249,12 @@ export async function buildExe({ only, snapshot = false, codeCache = true } = {}
 
   t0 = performance.now();
   rmSync(SEA_DIR, { recursive: true, force: true });
-  const plain = await bundle();
-  const snap = snapshot ? await bundle({ snapshot: true }) : undefined;
+  const { file: plain, lazy } = await bundle();
+  const snap = snapshot ? (await bundle({ snapshot: true })).file : undefined;
+  const vendor = await vendorAssets(lazy);
   const loader = join(SEA_DIR, 'loader.cjs');
-  writeFileSync(loader, LOADER);
+  writeFileSync(loader, loaderSource(Object.fromEntries(Object.entries(vendor).map(([id, [name]]) => [id, name]))));
+  const vendorFiles = Object.fromEntries(Object.values(vendor));
   console.log(`bundled ${rel(plain)} (${Math.round(readFileSync(plain).length / 1024)} KiB, ${ms(t0)})`);
 
   // Code caches are specific to V8's version, flags and CPU: only the host's own target
@@ -230,7 +280,7 @@ export async function buildExe({ only, snapshot = false, codeCache = true } = {}
       settings = {
         main: loader,
         useCodeCache: cached,
-        assets: { [BUNDLE_NAME]: plain, ...(cached ? { 'netkit.cache': cache } : {}) },
+        assets: { [BUNDLE_NAME]: plain, ...vendorFiles, ...(cached ? { 'netkit.cache': cache } : {}) },
       };
       mode = cached ? 'code cache' : 'no code cache';
     }

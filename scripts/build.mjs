@@ -45,17 +45,24 @@ const lazyBuiltins = {
  * hashes and caches none of their text.
  */
 const LAZY_PACKAGES = /^(nodemailer|postal-mime)(\/|$)/;
-const lazyPackages = {
+/**
+ * The plugin; `seen` collects the ids it left out (the executable embeds each as an asset),
+ * `filter` says which packages (the executable also leaves out chalk, ora and inquirer).
+ */
+export const lazyPackages = (seen = new Set(), filter = LAZY_PACKAGES) => ({
   name: 'netkit-lazy-packages',
   setup(b) {
-    b.onResolve({ filter: LAZY_PACKAGES }, (args) => {
-      if (args.kind === 'dynamic-import') return { path: args.path, namespace: 'lazy-package' };
+    b.onResolve({ filter }, (args) => {
+      if (args.kind === 'dynamic-import') {
+        seen.add(args.path);
+        return { path: args.path, namespace: 'lazy-package' };
+      }
       if (args.namespace === 'lazy-package') return { path: args.path, external: true };
       throw new Error(`${args.importer}: ${args.path} must be loaded with await import() (see lazyPackages in scripts/build.mjs)`);
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
-};
+});
 
 /** Fails the build when an import() of a builtin survived (see lazyBuiltins). */
 export function checkNoBuiltinImport(file) {
@@ -89,7 +96,7 @@ export async function buildJS() {
     outfile: 'dist/js/netkit.cjs',
     // Loaded from node_modules through bin/netkit's __netkitImport (src/cli/lazy-libs.ts).
     external: ['chalk', 'ora', '@inquirer/prompts'],
-    plugins: [...common.plugins, lazyPackages],
+    plugins: [...common.plugins, lazyPackages()],
   });
   checkNoBuiltinImport('dist/js/netkit.cjs');
   // One run writes the code cache for this Node next to the bundle.

@@ -90,6 +90,13 @@ function commonCases(prefix: readonly string[], timeout: number): void {
     assert.equal(r.stdout, '');
   });
 
+  it('loads a library embedded as its own asset on first use: smtp send --dry-run composes with nodemailer', async () => {
+    const r = await netkit(['smtp', 'send', '--dry-run', '--from', 'a@x.test', '--to', 'b@x.test', '--subject', 'vendor', '--body', 'hi']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Subject: vendor\r$/m);
+  });
+
   it('reads stdin: uuid parse --json', async () => {
     const r = await netkit(['uuid', 'parse', '--json'], '6ba7b810-9dad-11d1-80b4-00c04fd430c8\n');
     assert.equal(r.code, 0, r.stderr);
@@ -120,6 +127,10 @@ suite('netkit-linux-x64', hostIsX64Linux ? missingFile(X64) : 'not a linux-x64 h
       const r = await run([copy, 'http', 'status', '--json', '418'], { timeout: 30_000, cwd: dir, env: { PATH: '/usr/bin:/bin' } });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(JSON.parse(r.stdout).phrase, "I'm a Teapot");
+      // Its embedded assets too: chalk on a terminal (script(1)), compiled from the blob.
+      const tty = spawnSync('script', ['-qec', `${copy} http status 200`, '/dev/null'], { cwd: dir, env: { PATH: '/usr/bin:/bin', TERM: 'xterm' }, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(tty.status, 0, tty.stderr);
+      assert.match(tty.stdout, /\x1b\[32m200\x1b\[39m OK/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
