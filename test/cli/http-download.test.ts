@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
 import { runCli } from '../helpers/cli.js';
 import { ok, startFakeHTTPServer } from '../fakes/http-server.js';
+import { freePort } from '../peers/daemon.js';
 
 const DISPOSITIONS: Record<string, string> = {
   '/pct': 'attachment; filename="100%.txt"',
@@ -21,14 +21,6 @@ const DISPOSITIONS: Record<string, string> = {
   '/exists': 'attachment; filename="keep.txt"',
   '/c/resumed.txt': 'attachment; filename="other.txt"',
 };
-
-async function closedPort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'netkit-download-'));
@@ -149,7 +141,7 @@ test('--max-filesize refuses a Content-Length over it, and a body that grows pas
 
 test('several URLs: every one is fetched, one error line per failure, the last failure is the exit code', async () => {
   const server = await startFakeHTTPServer((req) => ({ send: req.target === '/missing' ? ok('nope', {}, '404 Not Found') : ok(`${req.target}\n`) }));
-  const refused = `http://127.0.0.1:${await closedPort()}/`;
+  const refused = `http://127.0.0.1:${await freePort()}/`;
   try {
     const notFound = await runCli(['http', 'get', `${server.url}/missing`, `${server.url}/ok`]);
     assert.deepEqual(notFound, { code: 5, stdout: '/ok\n', stderr: 'netkit: http get: HTTP Error 404: Not Found\n' });

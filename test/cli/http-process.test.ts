@@ -9,17 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ok, startFakeHTTPServer, type FakeHTTPServer } from '../fakes/http-server.js';
+import { bounded } from '../helpers/bounded.js';
 
-const WAIT_MS = 20_000;
+/** A spawned netkit (tsx compiling the sources) gets longer than an in-process wait. */
+const SPAWN_WAIT_MS = 20_000;
+const waitFor = <T>(p: Promise<T>, what: string): Promise<T> => bounded(p, what, SPAWN_WAIT_MS);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN = new URL('../../src/cli/run.ts', import.meta.url).href;
-
-function bounded<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS)))]).finally(() =>
-    clearTimeout(timer),
-  );
-}
 
 interface Child {
   child: ChildProcess;
@@ -49,7 +45,7 @@ function netkit(args: string[], cwd: string): Child {
 /** Resolves once `ready()` holds for the files of `dir`, checked on every change there. */
 function whenFiles(dir: string, ready: (names: string[]) => boolean, what: string): Promise<void> {
   let watcher: ReturnType<typeof watch> | undefined;
-  return bounded(
+  return waitFor(
     new Promise<void>((resolve) => {
       const check = (): void => {
         if (!ready(readdirSync(dir))) return;
@@ -81,10 +77,10 @@ test('a delivery that fails after the response arrived ends the process (the kep
   const dir = mkdtempSync(join(tmpdir(), 'netkit-hang-'));
   try {
     const noName = netkit(['http', 'get', '-O', `${server.url}/`], dir);
-    assert.deepEqual(await bounded(noName.exit, 'http get -O to exit'), { code: 2, signal: null });
+    assert.deepEqual(await waitFor(noName.exit, 'http get -O to exit'), { code: 2, signal: null });
     assert.match(noName.stderr(), /has no file name; use -o FILE/);
     const badDir = netkit(['http', 'get', '-o', join(dir, 'missing', 'x'), `${server.url}/a`], dir);
-    assert.deepEqual(await bounded(badDir.exit, 'http get -o to exit'), { code: 1, signal: null });
+    assert.deepEqual(await waitFor(badDir.exit, 'http get -o to exit'), { code: 1, signal: null });
     assert.match(badDir.stderr(), /No such file or directory/);
     // The server never closed a connection: the client did, every time.
     assert.equal(server.received.length, 2);
@@ -109,7 +105,7 @@ for (const [label, args, signal, code] of [
       await whenFiles(dir, (names) => names.some((n) => n.endsWith('.tmp') && sizeOf(dir, n) >= 1024), 'the first KiB in the temporary file');
       assert.match(readdirSync(dir)[0]!, /^\.(out|named)\.bin\.\d+\..+\.tmp$/);
       run.child.kill(signal);
-      assert.deepEqual(await bounded(run.exit, 'netkit to exit'), { code, signal: null });
+      assert.deepEqual(await waitFor(run.exit, 'netkit to exit'), { code, signal: null });
       assert.deepEqual(readdirSync(dir), []);
     } finally {
       await server.close();
@@ -125,7 +121,7 @@ test('interrupted -C download: exit 130, FILE.part kept with what arrived, for t
     const run = netkit(['http', 'get', '-C', '-o', 'big.bin', `${server.url}/big.bin`], dir);
     await whenFiles(dir, (names) => names.includes('big.bin.part') && sizeOf(dir, 'big.bin.part') >= 1024, 'the first KiB in big.bin.part');
     run.child.kill('SIGINT');
-    assert.deepEqual(await bounded(run.exit, 'netkit to exit'), { code: 130, signal: null });
+    assert.deepEqual(await waitFor(run.exit, 'netkit to exit'), { code: 130, signal: null });
     assert.deepEqual(readdirSync(dir), ['big.bin.part']);
     assert.equal(sizeOf(dir, 'big.bin.part'), 1024);
   } finally {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
 import { runCli } from '../helpers/cli.js';
+import { freePort } from '../peers/daemon.js';
 import { startFakeSMTP, type FakeSMTPOptions, type FakeSMTPServer } from '../fakes/smtp-fake.js';
 import { makeTestCert } from '../fakes/tls-cert.js';
 
@@ -151,10 +151,7 @@ test('CR/LF in an envelope address → exit 2 before anything is sent; connectio
     assert.match(r.stderr, /prohibited newline characters/);
     assert.ok(!server.commands().some((c) => c.startsWith('mail') || c === 'RSET'));
   });
-  const free = net.createServer();
-  await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
-  const port = (free.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => free.close(() => resolve()));
+  const port = await freePort();
   const r = await runCli(['smtp', 'send', '--server', `smtp://127.0.0.1:${port}`, ...base, '--from', 'a@x.test', '--to', 'b@x.test', '--body', 'x']);
   assert.equal(r.code, 3);
 });

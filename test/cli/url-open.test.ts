@@ -8,19 +8,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import net from 'node:net';
 import { runCli } from '../helpers/cli.js';
 import { ok, startFakeHTTPServer } from '../fakes/http-server.js';
+import { freePort } from '../peers/daemon.js';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
-
-async function closedPort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 test('open: the body of an http URL on stdout', async () => {
   const server = await startFakeHTTPServer({ send: ok('hello\n', { 'Content-Type': 'text/plain' }) });
@@ -77,7 +69,7 @@ test('open: HTTPError exits 5, URLError exits 3, unknown scheme fails', async ()
   } finally {
     await server.close();
   }
-  const down = await runCli(['url', 'open', `http://127.0.0.1:${await closedPort()}/`]);
+  const down = await runCli(['url', 'open', `http://127.0.0.1:${await freePort()}/`]);
   assert.equal(down.code, 3);
   assert.match(down.stderr, /<urlopen error/);
   const missing = await runCli(['url', 'open', 'file:///nonexistent/netkit-x']);

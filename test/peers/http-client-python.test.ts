@@ -12,10 +12,10 @@ import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { requirePeer } from '../helpers/peers.js';
+import { freePort } from './daemon.js';
 import { ODD_NAME, startPyScenarios, startPyStatic, type PyServer, type PyStatic } from './pyhttp.js';
 
 const skip = requirePeer('python3');
@@ -39,15 +39,6 @@ after(async () => {
   await Promise.all([scen?.stop(), stat?.stop()]);
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-/** A loopback port that was just free (bound on port 0, then closed). */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
@@ -455,7 +446,7 @@ test('a redirect to file: is refused with the same HTTPError', { skip, timeout: 
 
 test('a redirect to ftp: urllib follows it (FTPHandler), netkit has no ftp: scheme (documented divergence)', { skip, timeout: 30_000 }, async () => {
   // A closed loopback port: urllib's FTP attempt fails at once without leaving loopback.
-  const target = `ftp://127.0.0.1:${await closedPort()}/`;
+  const target = `ftp://127.0.0.1:${await freePort()}/`;
   const url = `${S}/redirect/302?to=${encodeURIComponent(target)}`;
   const [n, p] = await Promise.all([nk('get', url), py({ url })]);
   assert.equal(p.error?.class, 'urllib.error.URLError');

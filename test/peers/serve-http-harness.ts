@@ -5,8 +5,10 @@ import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import type { IO } from '../../src/cli/io.js';
 import { rawExchange, splitResponses, type RawResponse } from './serve-http-raw.js';
+import { bounded, WAIT_MS } from '../helpers/bounded.js';
 
-export const WAIT_MS = 10_000;
+export { bounded, WAIT_MS };
+
 
 export interface Running {
   port: number;
@@ -63,11 +65,6 @@ export async function serve(argv: string[], cwd: string, env: Record<string, str
       `${pattern} on stderr`,
     );
   return { port, stdout: () => stdout, stderr: () => stderr, interrupt: () => handlers.forEach((h) => h()), exit, waitStderr };
-}
-
-export function bounded<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 export async function stop(r: Running): Promise<number> {

@@ -6,8 +6,10 @@ import net from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../../src/cli/main.js';
 import type { IO } from '../../../src/cli/io.js';
+import { bounded, WAIT_MS } from '../../helpers/bounded.js';
 
-export const WAIT_MS = 10_000;
+export { bounded, WAIT_MS };
+
 
 export interface RunningSmtp {
   port: number;
@@ -16,11 +18,6 @@ export interface RunningSmtp {
   stderr: () => string;
   interrupt: () => void;
   exit: Promise<number>;
-}
-
-export function bounded<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 export async function serveSmtp(argv: string[], cwd = process.cwd()): Promise<RunningSmtp> {
