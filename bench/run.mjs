@@ -14,7 +14,7 @@
 // the noisiest) always use the built-in runner. Entries whose program is missing are skipped with
 // a note: build them with `npm run build` and `npm run build:exe`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_VERSION, ROOT, exePath, nodeBinary, targetByPlatform } from '../scripts/exe-targets.mjs';
@@ -59,6 +59,11 @@ for l in sys.stdin:
     with urllib.request.urlopen(l.strip()) as r: r.read()`;
 const CURL = capture('curl', ['--version'])?.split(' ')[1];
 const WRK = capture('wrk', ['--version'])?.split(' ')[1] ?? (spawnSync('sh', ['-c', 'command -v wrk'], { stdio: 'ignore' }).status === 0 ? '?' : undefined);
+// hyperfine sends every output to /dev/null. Where it is a plain file (a tool that renamed a
+// file over it as root), a download bench would time page-cache writes, not the transfer.
+const DEV_NULL_BROKEN = statSync('/dev/null', { throwIfNoEntry: false })?.isCharacterDevice()
+  ? undefined
+  : '/dev/null is not a character device here (the download would be timed writing a file): as root, rm /dev/null && mknod -m 666 /dev/null c 1 3';
 const NGINX = spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx'], { stdio: 'ignore' }).status === 0;
 const GIB = 1024 ** 3;
 const ROBOTS_FILE = join(tmpdir(), 'netkit-bench-robots.txt');
@@ -270,7 +275,7 @@ const GROUPS = [
     // The issue's memory budget: peak RSS of a 1 GiB download at most 100 MB.
     memoryBudget: { mib: 100 / 1.048576, ids: ['exe', 'js', 'js-o'] },
     cleanup: (env) => rmSync(env.out, { force: true }),
-    missing: NGINX ? undefined : 'nginx is not installed',
+    missing: NGINX ? DEV_NULL_BROKEN : 'nginx is not installed',
   },
   {
     name: 'http-keepalive',
@@ -304,7 +309,7 @@ const GROUPS = [
   {
     name: 'serve-http',
     title: 'serve a 1 KB file (wrk) and a 256 MB file (curl): netkit serve http against python3 -m http.server and nginx (1 worker)',
-    missing: WRK ? undefined : 'wrk is not installed (apt-get install wrk)',
+    missing: WRK ? DEV_NULL_BROKEN : 'wrk is not installed (apt-get install wrk)',
     run: runServeHttpBench,
   },
   {

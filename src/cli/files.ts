@@ -2,6 +2,7 @@
 // with Python's OSError wording; and output written atomically (a temporary name in the
 // destination's directory, renamed when complete), so a failure never leaves a partial
 // file that looks whole; a temporary file is removed too when the process is interrupted.
+// A device or FIFO (/dev/null, /dev/stdout) is written in place (write-target.ts).
 import { writeSync } from 'node:fs';
 import { link, lstat, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { UsageError } from './errors.js';
 import { NetkitError } from '../protocols/core/errors.js';
 import { osErrorText, pyErrno } from '../protocols/core/os-error.js';
 import { trackTemporary } from './pending-files.js';
+import { writeTarget } from './write-target.js';
 
 
 /** Python's OSError for a file: "[Errno 2] No such file or directory: 'x'". */
@@ -82,13 +84,33 @@ export interface AtomicOptions {
   noClobber?: boolean;
 }
 
+/** Writes `data` into a device or FIFO as it is: no temporary name, no fsync. */
+async function writeInPlace(path: string, file: string, data: FileData): Promise<void> {
+  try {
+    const handle = await open(path, 'w');
+    try {
+      await fill(handle, data);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    if (err instanceof NetkitError) throw err;
+    throw new FileError(err, file);
+  }
+}
+
 /**
  * Writes `data` (text, or chunks as they arrive) to `file` through a temporary name in the
- * same directory, then renames it over `file`. On any failure, and when the process is
- * interrupted meanwhile, the temporary file is removed.
+ * same directory, then renames it over `file` (over the file a symlink names). On any
+ * failure, and when the process is interrupted meanwhile, the temporary file is removed.
  */
 export async function writeAtomic(ctx: Context, file: string, data: FileData, mode = 0o666, options: AtomicOptions = {}): Promise<void> {
-  const target = resolve(ctx.io.cwd, file);
+  const { path: target, inPlace } = writeTarget(resolve(ctx.io.cwd, file));
+  if (inPlace) {
+    // -O's rule holds for a device too: a name the server chose never replaces anything.
+    if (options.noClobber) throw new FileError(Object.assign(new Error('file exists'), { code: 'EEXIST' }), file);
+    return writeInPlace(target, file, data);
+  }
   // Unique enough with the exclusive 'wx' open below, which never reuses an existing name.
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${(tempCounter++).toString(36)}.${Date.now().toString(36)}.tmp`);
   let forget: (() => void) | undefined;
@@ -159,7 +181,8 @@ export async function partialSize(ctx: Context, file: string): Promise<number> {
  * resume from; FILE itself only ever appears whole.
  */
 export async function writeResumable(ctx: Context, file: string, data: Exclude<FileData, string> | undefined, append: boolean): Promise<void> {
-  const target = resolve(ctx.io.cwd, file);
+  const { path: target, inPlace } = writeTarget(resolve(ctx.io.cwd, file));
+  if (inPlace) return data ? writeInPlace(target, file, data) : undefined;
   const part = partialName(target);
   try {
     if (data) {

@@ -1,15 +1,18 @@
 // CLI goldens for downloads with the http verbs and `url retrieve`: -O's names from
 // Content-Disposition (filename literal, filename* decoded and preferred, no directories or
 // dotfiles, never replacing a file), no size cap on streamed bodies but --max-filesize, and
-// several URLs: every one tried, the last failure's exit code.
+// several URLs: every one tried, the last failure's exit code; a FIFO or device written in
+// place and a symlink followed, never replaced by the rename.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { ok, startFakeHTTPServer } from '../fakes/http-server.js';
 import { freePort } from '../peers/daemon.js';
+import { readFifoWhile } from '../helpers/fifo.js';
 
 const DISPOSITIONS: Record<string, string> = {
   '/pct': 'attachment; filename="100%.txt"',
@@ -159,5 +162,43 @@ test('several URLs: every one is fetched, one error line per failure, the last f
     assert.deepEqual(json.stderr.trim().split('\n').map((l) => JSON.parse(l).error.type), ['HTTPError', 'URLError']);
   } finally {
     await server.close();
+  }
+});
+
+test('-o, -C -o and url retrieve write a FIFO or a device in place, and follow a symlink', async () => {
+  const server = await startFakeHTTPServer((req) => ({ send: ok(`body of ${req.target}`, req.target === '/named' ? { 'Content-Disposition': 'attachment; filename="fifo"' } : {}) }));
+  const dir = tempDir();
+  try {
+    assert.equal(spawnSync('mkfifo', [join(dir, 'fifo')]).status, 0);
+    let r: Awaited<ReturnType<typeof runCli>> | undefined;
+    const viaGet = await readFifoWhile(join(dir, 'fifo'), async () => (r = await runCli(['http', 'get', '-o', 'fifo', `${server.url}/a`], { cwd: dir })));
+    assert.deepEqual([r?.code, viaGet], [0, 'body of /a']);
+    const viaRetrieve = await readFifoWhile(join(dir, 'fifo'), async () => (r = await runCli(['url', 'retrieve', `${server.url}/b`, 'fifo'], { cwd: dir })));
+    assert.deepEqual([r?.code, viaRetrieve], [0, 'body of /b']);
+    assert.ok(statSync(join(dir, 'fifo')).isFIFO(), 'the FIFO is still a FIFO');
+    // -O's rule holds for a FIFO too: a name the server chose never replaces (or feeds) it.
+    const named = await runCli(['http', 'get', '-O', `${server.url}/named`], { cwd: dir });
+    assert.equal(named.code, 1);
+    assert.match(named.stderr, /refusing to overwrite fifo/);
+    // A symlink: the file it names gets the body, the link stays.
+    writeFileSync(join(dir, 'real.txt'), 'old');
+    symlinkSync('real.txt', join(dir, 'link.txt'));
+    assert.equal((await runCli(['http', 'get', '-o', 'link.txt', `${server.url}/c`], { cwd: dir })).code, 0);
+    assert.equal(readlinkSync(join(dir, 'link.txt')), 'real.txt');
+    assert.equal(readFileSync(join(dir, 'real.txt'), 'utf8'), 'body of /c');
+    assert.equal((await runCli(['http', 'get', '-C', '-o', 'link.txt', `${server.url}/d`], { cwd: dir })).code, 0);
+    assert.ok(lstatSync(join(dir, 'link.txt')).isSymbolicLink());
+    assert.equal(readFileSync(join(dir, 'real.txt'), 'utf8'), 'body of /d');
+    // /dev/null's own device numbers, made in the test's directory (root only: mknod).
+    if (spawnSync('mknod', ['-m', '666', join(dir, 'null'), 'c', '1', '3']).status === 0) {
+      for (const argv of [['http', 'get', '-o', 'null', `${server.url}/e`], ['http', 'get', '-C', '-o', 'null', `${server.url}/f`], ['url', 'retrieve', `${server.url}/g`, 'null']]) {
+        assert.equal((await runCli(argv, { cwd: dir })).code, 0, argv.join(' '));
+        assert.ok(statSync(join(dir, 'null')).isCharacterDevice(), `${argv.join(' ')} kept the device`);
+      }
+    }
+    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.part')), []);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

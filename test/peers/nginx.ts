@@ -87,6 +87,9 @@ http {
   uwsgi_temp_path ${state}/tmp/uwsgi;
   scgi_temp_path ${state}/tmp/scgi;
   keepalive_timeout 30s;
+  # Debian's own nginx.conf turns these on: files go out by sendfile(2), as on a real server.
+  sendfile on;
+  tcp_nopush on;
   gzip on;
   gzip_min_length 64;
   gzip_types text/plain;

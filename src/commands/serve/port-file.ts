@@ -1,9 +1,8 @@
 // --port-file: the bound port written atomically (a temporary name, then rename), so a
-// script that sees the file never reads it half-written.
-import { renameSync, writeFileSync } from 'node:fs';
+// script that sees the file never reads it half-written; /dev/stdout or a FIFO is written
+// in place (cli/write-target.ts).
+import { writeSmallFileSync } from '../../cli/write-target.js';
 
 export function writePortFile(path: string, port: number): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${port}\n`);
-  renameSync(tmp, path);
+  writeSmallFileSync(path, `${port}\n`);
 }

@@ -1,10 +1,11 @@
 // The TLS material of every `netkit serve ...` verb: --tls-cert/--tls-key/--tls-password-file
 // read and checked as Python 3.14's http.server checks them, or --tls-self-signed's
 // ephemeral certificate for the bind address, its PEM written by --tls-cert-out.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { UsageError } from '../../cli/errors.js';
+import { writeSmallFileSync } from '../../cli/write-target.js';
 import type { ListenerTLS } from '../../protocols/core/listener.js';
 import { makeSelfSignedCert, type SelfSignedCert } from '../../protocols/core/self-signed.js';
 
@@ -28,9 +29,7 @@ export function makeSelfSigned(cwd: string, opts: TLSFileOptions, bind: string):
   if (opts.tlsCertOut) {
     const path = resolve(cwd, opts.tlsCertOut);
     try {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, cert.certPem);
-      renameSync(tmp, path);
+      writeSmallFileSync(path, cert.certPem);
     } catch (err) {
       throw new UsageError(`--tls-cert-out: cannot write ${path}: ${(err as Error).message}`);
     }
