@@ -71,6 +71,13 @@ export function checkNoBuiltinImport(file) {
   if (m) throw new Error(`${file}: ${m[0]} would fail inside vm.Script; see lazyBuiltins in scripts/build.mjs`);
 }
 
+/** bin/netkit reads the bundle as latin1: esbuild's default charset (ASCII) must have held. */
+function checkAscii(file) {
+  const bytes = readFileSync(file);
+  const at = bytes.findIndex((b) => b > 0x7f);
+  if (at !== -1) throw new Error(`${file}: byte ${at} is not ASCII; bin/netkit reads the bundle as latin1`);
+}
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** Options shared with the single-file executable build. */
@@ -90,8 +97,11 @@ export async function buildJS() {
   await build({
     ...common,
     target: 'node20',
-    // Less text for V8 to read and hash before it takes the code cache (names are kept).
+    // Less text for V8 to read and a smaller code cache to take (653 → 516 KiB of text, 317
+    // → 279 KiB of cache); function and class names are kept for stack traces.
     minifyWhitespace: true,
+    minifyIdentifiers: true,
+    keepNames: true,
     entryPoints: ['src/cli/run.ts'],
     outfile: 'dist/js/netkit.cjs',
     // Loaded from node_modules through bin/netkit's __netkitImport (src/cli/lazy-libs.ts).
@@ -99,6 +109,7 @@ export async function buildJS() {
     plugins: [...common.plugins, lazyPackages()],
   });
   checkNoBuiltinImport('dist/js/netkit.cjs');
+  checkAscii('dist/js/netkit.cjs');
   // One run writes the code cache for this Node next to the bundle.
   execFileSync(process.execPath, ['bin/netkit', 'http', 'status', '200'], { stdio: 'ignore' });
 }

@@ -13,6 +13,12 @@ export interface IO {
    * it completes (nothing keeps them), so lent buffers may be written without a copy.
    */
   directStdout?: boolean;
+  /**
+   * The process's own descriptors behind stdout and stderr (run.ts). A writer that finds a
+   * regular file or /dev/null there writes it synchronously, as Node's own stream for it
+   * would, without building that stream.
+   */
+  fds?: { stdout: number; stderr: number };
   env: Record<string, string | undefined>;
   /**
    * Takes over SIGINT or SIGTERM (a server's graceful shutdown) instead of the default

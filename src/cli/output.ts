@@ -65,8 +65,8 @@ export class Output {
     /** "http status": the words after "netkit" in error lines. */
     public commandPath = '',
   ) {
-    this.stdout = new BufferedWriter(io.stdout, undefined, io.directStdout === true);
-    this.stderr = new BufferedWriter(io.stderr, 0);
+    this.stdout = new BufferedWriter(() => io.stdout, undefined, io.directStdout === true, io.fds?.stdout);
+    this.stderr = new BufferedWriter(() => io.stderr, 0, false, io.fds?.stderr);
   }
 
   /** Colour is used for human output on a terminal, unless --no-color or NO_COLOR. */

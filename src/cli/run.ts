@@ -41,9 +41,15 @@ export function runProcess(): void {
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
+    // Built on first touch too: a writer that finds a file behind fds never needs them.
+    get stdout() {
+      return process.stdout;
+    },
     directStdout: true,
-    stderr: process.stderr,
+    get stderr() {
+      return process.stderr;
+    },
+    fds: { stdout: 1, stderr: 2 },
     env: process.env,
     cwd: process.cwd(),
   }).then((code) => {

@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/netkit', import.meta.url));
@@ -70,4 +72,23 @@ test('the code cache next to the bundle is accepted', (t) => {
   netkit(['--version']); // writes the cache if it was absent or made by another Node
   const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, NETKIT_CHECK_CACHE: '1' } });
   assert.equal(r.stderr, 'netkit: code cache accepted\n');
+});
+
+test('bin/netkit writes stdout and stderr that are files (written directly, no stream) in full and in order', (t) => {
+  if (!guard(t)) return;
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-launcher-'));
+  try {
+    const out = openSync(join(dir, 'out'), 'w');
+    const err = openSync(join(dir, 'err'), 'w');
+    const r = spawnSync(process.execPath, [BIN, 'http', 'status', '404', '999', '200'], { stdio: ['ignore', out, err], timeout: 20_000 });
+    closeSync(out);
+    closeSync(err);
+    assert.equal(r.status, 1);
+    assert.equal(readFileSync(join(dir, 'out'), 'utf8'), '404 Not Found - Nothing matches the given URI\n200 OK - Request fulfilled, document follows\n');
+    assert.equal(readFileSync(join(dir, 'err'), 'utf8'), 'netkit: http status: 999 is not a valid HTTPStatus\n');
+    const devNull = spawnSync(process.execPath, [BIN, 'http', 'status', '404'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 20_000 });
+    assert.deepEqual([devNull.status, devNull.stderr], [0, '']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

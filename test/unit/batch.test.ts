@@ -40,7 +40,7 @@ test('BufferedWriter waits for drain when the stream pushes back', async () => {
       release = cb;
     },
   });
-  const w = new BufferedWriter(slow, 4);
+  const w = new BufferedWriter(() => slow, 4);
   w.write('hello world');
   assert.equal(w.full, true);
   const drained = w.drain();
@@ -58,7 +58,7 @@ test('BufferedWriter mixes text and bytes in order', async () => {
       cb();
     },
   });
-  const w = new BufferedWriter(sink);
+  const w = new BufferedWriter(() => sink);
   w.write('a');
   w.write(new TextEncoder().encode('b'));
   w.write('c');
@@ -73,7 +73,7 @@ test('BufferedWriter stops quietly when the reader goes away (EPIPE)', async () 
       cb(err);
     },
   });
-  const w = new BufferedWriter(sink, 0);
+  const w = new BufferedWriter(() => sink, 0);
   w.write('x');
   await new Promise((r) => setImmediate(r));
   assert.equal(w.closed, true);

@@ -88,7 +88,7 @@ test('writeLent copies for a stream that keeps what it is given', async () => {
   const stream = new PassThrough();
   const seen: Buffer[] = [];
   stream.on('data', (c: Buffer) => seen.push(c));
-  const writer = new BufferedWriter(stream, 4, false);
+  const writer = new BufferedWriter(() => stream, 4, false);
   const lent = Buffer.from('abcdefgh');
   assert.equal(writer.writeLent(lent), undefined);
   lent.fill(0x2e);
@@ -106,7 +106,7 @@ test('writeLent hands a direct stream the bytes and waits until its write is don
       writes.push(() => callback());
     },
   });
-  const writer = new BufferedWriter(stream, 4, true);
+  const writer = new BufferedWriter(() => stream, 4, true);
   const pending = writer.writeLent(Buffer.alloc(8192, 0x61));
   assert.ok(pending instanceof Promise, 'an unfinished write is waited for');
   let settled = false;
