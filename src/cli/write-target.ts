@@ -12,8 +12,17 @@ export interface WriteTarget {
   inPlace: boolean;
 }
 
+/**
+ * /dev/stdout, /dev/fd/N, /proc/self/fd/N: a descriptor's name. A regular file behind it
+ * (stdout redirected to a file) is written in place too, as curl does: a rename would put
+ * a new file at its path while the descriptor, and what netkit prints later, stayed with
+ * the old one.
+ */
+const DESCRIPTOR_NAME = /^\/dev\/(stdout|stderr|fd\/)|^\/proc\/[^/]+\/fd\//;
+
 /** Where writing `path` (absolute) should go; a name that does not exist yet is created. */
 export function writeTarget(path: string): WriteTarget {
+  if (DESCRIPTOR_NAME.test(path)) return { path, inPlace: true };
   let info;
   try {
     info = statSync(path);

@@ -1,10 +1,11 @@
 // The http verbs and `url retrieve` as a real process (runProcess, what bin/netkit runs):
 // a failed delivery ends the process although the server keeps the connection open, and
-// Ctrl-C or SIGTERM mid-download removes the hidden temporary file but keeps -C's FILE.part.
+// Ctrl-C or SIGTERM mid-download removes the hidden temporary file but keeps -C's FILE.part;
+// -o /dev/stdout writes the file behind stdout in place.
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +33,9 @@ afterEach(() => {
 });
 
 /** netkit from source in its own process, working in `cwd` (tsx resolves from the repository). */
-function netkit(args: string[], cwd: string): Child {
+function netkit(args: string[], cwd: string, stdout: 'ignore' | number = 'ignore'): Child {
   const script = `process.argv.splice(1, process.argv.length, 'netkit', ...${JSON.stringify(args)}); process.chdir(${JSON.stringify(cwd)}); (await import(${JSON.stringify(RUN)})).runProcess();`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', stdout, 'pipe'] });
   children.add(child);
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -124,6 +125,27 @@ test('interrupted -C download: exit 130, FILE.part kept with what arrived, for t
     assert.deepEqual(await waitFor(run.exit, 'netkit to exit'), { code: 130, signal: null });
     assert.deepEqual(readdirSync(dir), ['big.bin.part']);
     assert.equal(sizeOf(dir, 'big.bin.part'), 1024);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('-o /dev/stdout and url retrieve URL /dev/stdout write the file behind stdout in place', async () => {
+  const server = await startFakeHTTPServer((req) => ({ send: ok(`body of ${req.target}\n`) }));
+  const dir = mkdtempSync(join(tmpdir(), 'netkit-stdout-'));
+  try {
+    for (const args of [['http', 'get', '-o', '/dev/stdout', `${server.url}/a`], ['url', 'retrieve', `${server.url}/b`, '/dev/stdout']]) {
+      const out = openSync(join(dir, 'out'), 'w');
+      const inode = statSync(join(dir, 'out')).ino;
+      const run = netkit(args, dir, out);
+      closeSync(out);
+      assert.deepEqual(await waitFor(run.exit, `${args.join(' ')} to exit`), { code: 0, signal: null }, run.stderr());
+      assert.equal(statSync(join(dir, 'out')).ino, inode, 'the same file, not a new one renamed over it');
+      // url retrieve also prints its report to stdout, at the descriptor's own offset.
+      if (args[0] === 'http') assert.equal(readFileSync(join(dir, 'out'), 'utf8'), 'body of /a\n');
+      assert.deepEqual(readdirSync(dir), ['out']);
+    }
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,9 @@ test('writeTarget: new names and regular files go through a rename, symlinks res
     assert.deepEqual(writeTarget(join(dir, 'fifo')), { path: join(dir, 'fifo'), inPlace: true });
     assert.deepEqual(writeTarget('/dev/null'), { path: '/dev/null', inPlace: true });
     assert.deepEqual(writeTarget(dir), { path: dir, inPlace: false });
+    // A descriptor's name is written in place whatever is behind it (a file, for stdout > f).
+    for (const name of ['/dev/stdout', '/dev/stderr', '/dev/fd/1', '/proc/self/fd/1', '/proc/123/fd/4']) assert.equal(writeTarget(name).inPlace, true, name);
+    assert.equal(writeTarget('/dev/shm/netkit-not-there').inPlace, false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
