@@ -37,7 +37,7 @@ export class BufferedWriter {
   closed = false;
 
   /**
-   * `open`: the stream, built on first use. `chunk`: bytes gathered before a write; 0
+   * `open`: the stream (never built when `fd` is written directly). `chunk`: bytes gathered before a write; 0
    * writes through (for stderr). `direct`: the stream keeps no reference to written bytes
    * once a write completed (a real descriptor). `fd`: the process's own descriptor behind
    * the stream, written directly when it is a file or /dev/null.
@@ -49,6 +49,9 @@ export class BufferedWriter {
     fd?: number,
   ) {
     this.fd = fd !== undefined && writesSynchronously(fd) ? fd : undefined;
+    // Otherwise the stream is built now, as before: its error listener also catches what
+    // others write through it (a browser's output piped to stdout).
+    if (this.fd === undefined) void this.stream;
   }
 
   private get stream(): OutStream {

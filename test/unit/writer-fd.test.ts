@@ -1,5 +1,6 @@
 // BufferedWriter over the process's own descriptor: a regular file or /dev/null is written
-// with writeSync and its stream never built; a FIFO (or anything else) keeps the stream.
+// with writeSync and its stream never built; a FIFO (or anything else) keeps the stream,
+// built at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -36,7 +37,7 @@ test('a file descriptor is written directly, in order, lent pieces included; the
   }
 });
 
-test('a FIFO keeps the stream: built on first use, and given the bytes', async () => {
+test('a FIFO keeps the stream: built at once (its error listener set), and given the bytes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'netkit-writer-'));
   assert.equal(spawnSync('mkfifo', [join(dir, 'fifo')]).status, 0);
   // Read-write, so the open does not wait for a reader.
@@ -47,7 +48,8 @@ test('a FIFO keeps the stream: built on first use, and given the bytes', async (
     sink.on('data', (c: Buffer) => chunks.push(c));
     let built = 0;
     const w = new BufferedWriter(() => (built++, sink), 0, false, fd);
-    assert.equal(built, 0);
+    assert.equal(built, 1);
+    assert.equal(sink.listenerCount('error'), 1);
     w.write('to the stream');
     await w.flush();
     assert.equal(built, 1);
