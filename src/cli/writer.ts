@@ -97,20 +97,8 @@ export class BufferedWriter {
       this.writeFd(data);
       return undefined;
     }
-    // A file or /dev/null that reached us as a stream (Node's SyncWriteStream: an fd and no
-    // libuv handle): straight to the descriptor, skipping the stream machinery; it writes
-    // synchronously anyway. A pipe or terminal (a handle) may be non-blocking, so it keeps
-    // the stream.
-    const { fd, _handle: handle } = this.stream as { fd?: unknown; _handle?: unknown };
-    if (typeof fd === 'number' && handle === undefined && this.stream.writableLength === 0) {
-      try {
-        for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
-      } catch (err) {
-        this.closed = true;
-        this.stream.emit('error', err);
-      }
-      return undefined;
-    }
+    // A pipe or terminal (a handle, perhaps non-blocking): through the stream, which is
+    // done with the bytes when its callback runs.
     let finished!: () => void;
     const written = new Promise<void>((resolve) => (finished = resolve));
     this.stream.write(data, () => finished());
